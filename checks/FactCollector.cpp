@@ -1,0 +1,514 @@
+//===- FactCollector.cpp - From a clang AST to TuFacts --------------------===//
+//
+// One RecursiveASTVisitor pass. Each evaluated use of a function or of an
+// object with static storage becomes a Reference from the enclosing
+// function, or from the object whose initializer holds it. Unevaluated
+// operands (sizeof, typeof, _Static_assert, ...) are skipped: they leave no
+// relocation behind. Bodies of uninstantiated templates are skipped too;
+// their instantiations are visited instead.
+//
+//===----------------------------------------------------------------------===//
+#include "checks/FactCollector.h"
+#include "checks/AsmSections.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace initcheck {
+namespace {
+
+class Collector : public RecursiveASTVisitor<Collector> {
+  using Base = RecursiveASTVisitor<Collector>;
+
+public:
+  Collector(ASTContext &Ctx, Preprocessor *PP, bool DataSections)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), PP(PP) {
+    Facts.DataSections = DataSections;
+  }
+
+  TuFacts run() {
+    TraverseDecl(Ctx.getTranslationUnitDecl());
+    resolveAsm();
+    resolveAliases();
+    if (PP) {
+      Facts.HasInitMacro = PP->isMacroDefined("__init");
+      Facts.HasInitdataMacro = PP->isMacroDefined("__initdata");
+      Facts.HasInitconstMacro = PP->isMacroDefined("__initconst");
+      Facts.HasExitMacro = PP->isMacroDefined("__exit");
+      Facts.HasExitdataMacro = PP->isMacroDefined("__exitdata");
+    }
+    return std::move(Facts);
+  }
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldWalkTypesOfTypeLocs() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (D->isInvalidDecl())
+      return true;
+    if (auto *DC = dyn_cast<DeclContext>(D); DC && DC->isDependentContext() &&
+                                             !isa<TranslationUnitDecl>(D))
+      return true;
+    // Code from system headers cannot reference the program's init symbols;
+    // skipping it keeps C++ user space fast.
+    if (!isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+      return true;
+    std::optional<unsigned> Context;
+    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+      bool LambdaBody = false;
+      if (auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        LambdaBody = MD->getParent()->isLambda();
+      if (FD->doesThisDeclarationHaveABody() && !LambdaBody)
+        Context = symbolFor(FD);
+      else if (FD->hasAttr<SectionAttr>())
+        symbolFor(FD); // Annotated declarations matter to the advice rules.
+    } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+      if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD)) {
+        if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
+          Context = symbolFor(VD);
+        else if (VD->hasAttr<SectionAttr>())
+          symbolFor(VD);
+      }
+    } else if (auto *AD = dyn_cast<FileScopeAsmDecl>(D)) {
+      AsmDecls.push_back(AD);
+    }
+    if (!Context)
+      return Base::TraverseDecl(D);
+    std::optional<unsigned> Saved = Current;
+    Current = Context;
+    bool Result = Base::TraverseDecl(D);
+    Current = Saved;
+    return Result;
+  }
+
+  // Unevaluated operands: no code, no relocation.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E,
+                                        DataRecursionQueue * = nullptr) {
+    // sizeof of a variable-length array evaluates its operand.
+    if (E->getKind() == UETT_SizeOf && E->getTypeOfArgument()->isVariableArrayType())
+      return Base::TraverseUnaryExprOrTypeTraitExpr(E);
+    return true;
+  }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
+  bool TraverseDecltypeType(DecltypeType *) { return true; }
+  bool TraverseStaticAssertDecl(StaticAssertDecl *) { return true; }
+  bool TraverseOffsetOfExpr(OffsetOfExpr *, DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *, DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E, DataRecursionQueue * = nullptr) {
+    return E->isPotentiallyEvaluated() ? Base::TraverseCXXTypeidExpr(E) : true;
+  }
+  bool TraverseGenericSelectionExpr(GenericSelectionExpr *E,
+                                    DataRecursionQueue * = nullptr) {
+    return E->isResultDependent() ? true : TraverseStmt(E->getResultExpr());
+  }
+  bool TraverseChooseExpr(ChooseExpr *E, DataRecursionQueue * = nullptr) {
+    return E->isConditionDependent() ? true : TraverseStmt(E->getChosenSubExpr());
+  }
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *,
+                                         DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool TraverseRequiresExpr(RequiresExpr *, DataRecursionQueue * = nullptr) {
+    return true;
+  }
+
+  // How an expression uses what it names. Parents are visited before their
+  // children, so these marks are in place when the DeclRefExpr is visited.
+  bool VisitCallExpr(CallExpr *E) {
+    if (const Expr *Callee = E->getCallee())
+      Calls.insert(Callee->IgnoreParenImpCasts());
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *E) {
+    if (const Expr *B = rootObject(E->getBase()))
+      Subscripted.insert(B);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    if (E->getOpcode() == UO_AddrOf)
+      if (const Expr *B = rootObject(E->getSubExpr()))
+        AddressTaken.insert(B);
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+    if (E->getCastKind() == CK_ArrayToPointerDecay)
+      if (const Expr *B = rootObject(E->getSubExpr()); B && !Subscripted.count(B))
+        AddressTaken.insert(B);
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    noteUse(E->getDecl(), E, E->getLocation());
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    ValueDecl *D = E->getMemberDecl();
+    if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
+      noteUse(D, E, E->getMemberLoc());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    if (CXXConstructorDecl *C = E->getConstructor())
+      if (!C->isTrivial())
+        addRef(symbolFor(C), RefKind::Call, E->getLocation());
+    return true;
+  }
+  bool VisitGCCAsmStmt(GCCAsmStmt *) { return true; }
+
+private:
+  /// The object whose address or element an lvalue expression designates:
+  /// `x`, `x.a.b`, `x[i]` all lead to the DeclRefExpr of x.
+  static const Expr *rootObject(const Expr *E) {
+    while (E) {
+      E = E->IgnoreParenImpCasts();
+      if (auto *ME = dyn_cast<MemberExpr>(E)) {
+        if (ME->isArrow() || isa<CXXMethodDecl>(ME->getMemberDecl()))
+          return isa<VarDecl>(ME->getMemberDecl()) ? ME : nullptr;
+        if (isa<VarDecl>(ME->getMemberDecl())) // static data member
+          return ME;
+        E = ME->getBase();
+      } else if (auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        E = AS->getBase();
+      } else if (isa<DeclRefExpr>(E)) {
+        return E;
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  void noteUse(ValueDecl *D, const Expr *E, SourceLocation Loc) {
+    if (!Current)
+      return;
+    RefKind Kind;
+    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->getBuiltinID() || FD->isDependentContext())
+        return;
+      Kind = Calls.count(E) ? RefKind::Call : RefKind::AddressOf;
+    } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+      if (!VD->hasGlobalStorage() || VD->getDeclContext()->isDependentContext())
+        return;
+      Kind = AddressTaken.count(E) ? RefKind::AddressOf : RefKind::Access;
+    } else {
+      return;
+    }
+    addRef(symbolFor(D), Kind, Loc);
+  }
+
+  void addRef(unsigned To, RefKind Kind, SourceLocation Loc) {
+    if (!Current || *Current == To)
+      return;
+    uint64_t Key = (uint64_t(*Current) << 32) | To;
+    if (!Seen.insert({Key, Loc.getRawEncoding()}).second)
+      return;
+    Reference R;
+    R.From = *Current;
+    R.To = To;
+    R.Kind = Kind;
+    R.Loc.Loc = Loc;
+    Facts.Refs.push_back(R);
+  }
+
+  /// The index of the symbol for \p D (all redeclarations share one).
+  unsigned symbolFor(const Decl *D) {
+    const Decl *Canon = D->getCanonicalDecl();
+    auto [It, Inserted] = Index.try_emplace(Canon, Facts.Symbols.size());
+    if (Inserted) {
+      Facts.Symbols.emplace_back();
+      describe(cast<NamedDecl>(Canon), Facts.Symbols.back());
+    }
+    return It->second;
+  }
+
+  Location at(SourceLocation L) {
+    Location Out;
+    Out.Loc = L;
+    return Out;
+  }
+
+  /// The section attribute of one declaration, if it wrote one itself.
+  static const SectionAttr *ownSection(const Decl *D) {
+    for (const auto *A : D->specific_attrs<SectionAttr>())
+      if (!A->isInherited())
+        return A;
+    return nullptr;
+  }
+
+  void describe(const NamedDecl *Canon, Symbol &S) {
+    const auto *FD = dyn_cast<FunctionDecl>(Canon);
+    const auto *VD = dyn_cast<VarDecl>(Canon);
+    const Decl *Def = Canon;
+    if (FD) {
+      if (const FunctionDecl *D = FD->getDefinition())
+        Def = D;
+      S.Defined = FD->isDefined();
+    } else if (VD) {
+      if (const VarDecl *D = VD->getActingDefinition())
+        Def = D;
+      else if (const VarDecl *D2 = VD->getDefinition())
+        Def = D2;
+      S.Defined = Def != Canon || VD->isThisDeclarationADefinition() !=
+                                      VarDecl::DeclarationOnly;
+    }
+    const auto *DefND = cast<NamedDecl>(Def);
+    S.Kind = FD ? SymbolKind::Function : SymbolKind::Variable;
+    S.Name = DefND->getIdentifier() ? DefND->getName().str()
+                                    : DefND->getNameAsString();
+    S.Loc = at(DefND->getLocation());
+    S.InternalLinkage = !DefND->isExternallyVisible();
+    S.InSystemHeader = SM.isInSystemHeader(DefND->getLocation());
+    if (VD)
+      S.IsConst = VD->getType().isConstant(Ctx);
+
+    for (const Decl *R : Canon->redecls()) {
+      if (R->hasAttr<UsedAttr>() || R->hasAttr<RetainAttr>() ||
+          R->hasAttr<ConstructorAttr>() || R->hasAttr<DestructorAttr>() ||
+          R->hasAttr<AliasAttr>())
+        S.Retained = true;
+      if (R->hasAttr<AlwaysInlineAttr>())
+        S.AlwaysInline = true;
+    }
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
+      if (MD->isVirtual() || isa<CXXDestructorDecl>(MD))
+        S.Retained = true;
+    if (FD && FD->isMain())
+      S.Retained = true;
+
+    // The effective section: the definition's attribute (own or inherited
+    // by clang's redeclaration merging), else any declaration's.
+    const SectionAttr *Eff = Def->getAttr<SectionAttr>();
+    const Decl *Carrier = nullptr;
+    for (const Decl *R : Canon->redecls())
+      if (const SectionAttr *Own = ownSection(R)) {
+        if (!Eff)
+          Eff = Own;
+        if (!Carrier || R == Def)
+          Carrier = R;
+      }
+    if (Eff) {
+      S.Section = Eff->getName().str();
+      S.ExplicitSection = true;
+      if (Carrier) {
+        S.AnnotationLoc = at(Carrier->getLocation());
+        noteAnnotationSpelling(ownSection(Carrier), S);
+      }
+      findConflicts(Canon, Def, S);
+    } else if (const std::string P = pragmaSection(Def); !P.empty()) {
+      S.Section = P;
+      S.ExplicitSection = true;
+      S.AnnotationLoc = S.Loc;
+    } else {
+      S.Section = defaultSection(FD, VD, S);
+    }
+    S.Class = classifySection(S.Section);
+    noteInsertion(Def, S);
+  }
+
+  std::string defaultSection(const FunctionDecl *FD, const VarDecl *VD,
+                             const Symbol &S) {
+    if (FD)
+      return ".text";
+    if (VD->getTLSKind() != VarDecl::TLS_None)
+      return ".tdata";
+    if (S.IsConst)
+      return ".rodata";
+    return Facts.DataSections ? ".data." + S.Name : ".data";
+  }
+
+  static std::string pragmaSection(const Decl *D) {
+    if (isa<FunctionDecl>(D)) {
+      if (auto *A = D->getAttr<PragmaClangTextSectionAttr>())
+        return A->getName().str();
+      return "";
+    }
+    const auto *VD = cast<VarDecl>(D);
+    if (VD->getType().isConstQualified())
+      if (auto *A = D->getAttr<PragmaClangRodataSectionAttr>())
+        return A->getName().str();
+    if (!VD->hasInit())
+      if (auto *A = D->getAttr<PragmaClangBSSSectionAttr>())
+        return A->getName().str();
+    if (auto *A = D->getAttr<PragmaClangDataSectionAttr>())
+      return A->getName().str();
+    return "";
+  }
+
+  /// Remember the macro name the annotation was written with, when the
+  /// attribute comes from a single macro token such as `__initdata`.
+  void noteAnnotationSpelling(const SectionAttr *A, Symbol &S) {
+    if (!A)
+      return;
+    SourceLocation L = A->getLocation();
+    if (!L.isMacroID())
+      return;
+    CharSourceRange R = SM.getExpansionRange(L);
+    if (R.getBegin().isMacroID() || !SM.isWrittenInSameFile(R.getBegin(), R.getEnd()))
+      return;
+    bool Invalid = false;
+    StringRef Text = Lexer::getSourceText(R, SM, LO, &Invalid);
+    if (Invalid || Text.empty() || !llvm::all_of(Text, [](char C) {
+          return isAlnum(C) || C == '_';
+        }))
+      return;
+    S.AnnotationSpelling = Text.str();
+    S.AnnotationRange = R;
+  }
+
+  void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S) {
+    if (!S.Defined)
+      return;
+    const SectionAttr *DefOwn = ownSection(Def);
+    for (const Decl *R : Canon->redecls()) {
+      if (R == Def)
+        continue;
+      const SectionAttr *Own = ownSection(R);
+      if (!Own)
+        continue;
+      if (DefOwn && DefOwn->getName() == Own->getName())
+        continue;
+      S.HasConflictingDecl = true;
+      S.ConflictingDeclLoc = at(R->getLocation());
+      S.ConflictingDeclSection = Own->getName().str();
+      S.DefinitionInherits = !DefOwn;
+      return;
+    }
+  }
+
+  /// Where a fix-it may add `__init` (before the name) or `__initdata`
+  /// (after the declarator, kernel style). Only for plain declarators
+  /// written in a file; anything fancier gets no fix-it.
+  void noteInsertion(const Decl *Def, Symbol &S) {
+    if (S.InSystemHeader)
+      return;
+    if (const auto *FD = dyn_cast<FunctionDecl>(Def)) {
+      SourceLocation L = FD->getLocation();
+      if (L.isFileID() && !FD->getQualifier() &&
+          !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD))
+        S.AnnotateInsertLoc = L;
+      return;
+    }
+    const auto *VD = cast<VarDecl>(Def);
+    if (!VD->getTypeSourceInfo() || VD->getLocation().isMacroID() ||
+        VD->getQualifier())
+      return;
+    TypeLoc TL = VD->getTypeSourceInfo()->getTypeLoc();
+    SourceLocation After = VD->getLocation();
+    if (auto ATL = TL.getAsAdjusted<ArrayTypeLoc>())
+      After = TL.getEndLoc();
+    for (TypeLoc T = TL; T; T = T.getNextTypeLoc())
+      if (T.getAs<ParenTypeLoc>() || T.getAs<FunctionTypeLoc>())
+        return;
+    if (After.isMacroID())
+      return;
+    S.AnnotateInsertLoc = Lexer::getLocForEndOfToken(After, 0, SM, LO);
+    S.AnnotateAfterName = S.AnnotateInsertLoc.isValid();
+  }
+
+  /// Symbols named by file-scope asm and alias attributes: C names, looked
+  /// up at translation-unit scope once the whole file is known.
+  std::optional<unsigned> lookupByName(StringRef Name) {
+    if (Name.empty())
+      return std::nullopt;
+    DeclarationName DN(&Ctx.Idents.get(Name));
+    for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN))
+      if (isa<FunctionDecl>(ND) || isa<VarDecl>(ND))
+        if (!ND->isInvalidDecl())
+          return symbolFor(ND);
+    return std::nullopt;
+  }
+
+  void resolveAsm() {
+    for (const FileScopeAsmDecl *AD : AsmDecls) {
+      const clang::StringLiteral *Str = AD->getAsmString();
+      if (!Str || !Str->isOrdinary())
+        continue;
+      for (const AsmDataBlock &B : parseAsmDataBlocks(Str->getString(), ".text")) {
+        Symbol S;
+        S.Kind = SymbolKind::AsmEntry;
+        S.Name = B.Label.empty() ? "<asm>" : B.Label;
+        S.Section = B.Section;
+        S.Class = classifySection(S.Section);
+        S.ExplicitSection = true;
+        S.Defined = true;
+        S.Loc = at(AD->getAsmLoc());
+        S.AnnotationLoc = S.Loc;
+        if (S.Class == SectionClass::Unchecked)
+          continue;
+        unsigned From = Facts.Symbols.size();
+        Facts.Symbols.push_back(std::move(S));
+        for (const std::string &Name : B.Symbols)
+          if (std::optional<unsigned> To = lookupByName(Name)) {
+            std::optional<unsigned> Saved = Current;
+            Current = From;
+            addRef(*To, RefKind::AddressOf, AD->getAsmLoc());
+            Current = Saved;
+          }
+      }
+    }
+  }
+
+  /// An alias is the same storage under another name: it takes its
+  /// target's section, and the target is retained.
+  void resolveAliases() {
+    // Collect first: lookupByName may add symbols and grow Index.
+    std::vector<std::pair<unsigned, std::string>> Aliases;
+    for (auto &[D, Idx] : Index)
+      for (const Decl *R : D->redecls())
+        if (const auto *A = R->getAttr<AliasAttr>()) {
+          Aliases.push_back({Idx, A->getAliasee().str()});
+          break;
+        }
+    for (auto &[Idx, Aliasee] : Aliases) {
+      std::optional<unsigned> Target = lookupByName(Aliasee);
+      if (!Target || *Target == Idx)
+        continue;
+      Symbol &Alias = Facts.Symbols[Idx];
+      const Symbol &T = Facts.Symbols[*Target];
+      Alias.Section = T.Section;
+      Alias.Class = T.Class;
+      Alias.ExplicitSection = T.ExplicitSection;
+      Alias.AnnotationLoc = T.AnnotationLoc;
+      Alias.Defined = true;
+      Facts.Symbols[*Target].Retained = true;
+    }
+  }
+
+  ASTContext &Ctx;
+  SourceManager &SM;
+  const LangOptions &LO;
+  Preprocessor *PP;
+  TuFacts Facts;
+  DenseMap<const Decl *, unsigned> Index;
+  DenseSet<std::pair<uint64_t, unsigned>> Seen;
+  DenseSet<const Expr *> Calls, Subscripted, AddressTaken;
+  std::vector<const FileScopeAsmDecl *> AsmDecls;
+  std::optional<unsigned> Current;
+};
+
+} // namespace
+
+TuFacts collectFacts(ASTContext &Ctx, Preprocessor *PP,
+                     bool DataSections) {
+  return Collector(Ctx, PP, DataSections).run();
+}
+
+} // namespace initcheck

@@ -1,0 +1,24 @@
+//===- FactCollector.h - From a clang AST to TuFacts ------------*- C++ -*-===//
+#ifndef INITCHECK_CHECKS_FACTCOLLECTOR_H
+#define INITCHECK_CHECKS_FACTCOLLECTOR_H
+
+#include "checks/Facts.h"
+
+namespace clang {
+class ASTContext;
+class Preprocessor;
+} // namespace clang
+
+namespace initcheck {
+
+/// Walk the whole translation unit once and record every function and
+/// object with static storage, its effective section, and every evaluated
+/// reference between them (code, initializers, file-scope asm tables).
+/// \p PP may be null; it is used to spell fix-its with the project's macros.
+/// \p DataSections mirrors -fdata-sections (objects go to .data.<name>).
+TuFacts collectFacts(clang::ASTContext &Ctx, clang::Preprocessor *PP,
+                     bool DataSections);
+
+} // namespace initcheck
+
+#endif

@@ -1,0 +1,98 @@
+//===- Facts.h - What one translation unit defines and references -*- C++ -*-===//
+//
+// The plain-data model every rule works on. The collector fills it from the
+// AST; rules never look at the AST, so the same rule code can later run on
+// facts merged from many objects.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INITCHECK_CHECKS_FACTS_H
+#define INITCHECK_CHECKS_FACTS_H
+
+#include "checks/SectionClass.h"
+#include "clang/Basic/SourceLocation.h"
+#include <string>
+#include <vector>
+
+namespace initcheck {
+
+/// A source position: the clang location while the AST is alive, and the
+/// presumed file:line:column for reports that outlive it.
+struct Location {
+  clang::SourceLocation Loc;
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// An edit that is safe to apply: insert or replace source text.
+struct FixIt {
+  clang::CharSourceRange Range; ///< Empty range (begin only) = insertion.
+  std::string Text;
+};
+
+enum class SymbolKind : unsigned char {
+  Function,
+  Variable,
+  /// A labelled block of file-scope asm, e.g. an initcall entry
+  /// `.section ".initcall6.init"; __initcall_foo6: .long foo - .`.
+  AsmEntry,
+};
+
+struct Symbol {
+  std::string Name;
+  SymbolKind Kind = SymbolKind::Function;
+  std::string Section;            ///< Effective section, explicit or default.
+  SectionClass Class = SectionClass::Text;
+  bool ExplicitSection = false;   ///< From an attribute, pragma or asm.
+  bool Defined = false;           ///< Defined in this translation unit.
+  bool InternalLinkage = false;   ///< static, or in an anonymous namespace.
+  bool Retained = false;          ///< used/constructor/alias target/virtual.
+  bool AlwaysInline = false;
+  bool IsConst = false;           ///< A const object (variables only).
+  bool InSystemHeader = false;
+  Location Loc;                   ///< The definition, else first declaration.
+  /// The declaration that carries the section attribute, for the note
+  /// "declared __init here".
+  Location AnnotationLoc;
+  /// The annotation macro as written at AnnotationLoc ("__initdata"), with
+  /// its token range, when it is a single macro name in the source.
+  std::string AnnotationSpelling;
+  clang::CharSourceRange AnnotationRange;
+  /// Where "__init " (or " __initdata") can be inserted safely, if anywhere.
+  clang::SourceLocation AnnotateInsertLoc;
+  bool AnnotateAfterName = false; ///< Kernel style for data: `int x __initdata`.
+  /// A redeclaration whose section differs from the definition's.
+  bool HasConflictingDecl = false;
+  Location ConflictingDeclLoc;
+  std::string ConflictingDeclSection; ///< "" = declaration without section.
+  bool DefinitionInherits = false;    ///< Definition has no own attribute.
+};
+
+enum class RefKind : unsigned char {
+  Call,        ///< Direct call of a function.
+  Access,      ///< Read or write of an object's value.
+  AddressOf,   ///< The address escapes: &x, decay, function designator.
+};
+
+struct Reference {
+  unsigned From = 0; ///< Index into TuFacts::Symbols.
+  unsigned To = 0;
+  RefKind Kind = RefKind::AddressOf;
+  Location Loc;
+};
+
+struct TuFacts {
+  std::vector<Symbol> Symbols;
+  std::vector<Reference> Refs;
+  /// Which annotation macros the translation unit defines, so fix-its can
+  /// spell `__init` or fall back to the attribute.
+  bool HasInitMacro = false, HasInitdataMacro = false,
+       HasInitconstMacro = false, HasExitMacro = false,
+       HasExitdataMacro = false;
+  /// -fdata-sections puts data in .data.<name>, which modpost never scans.
+  bool DataSections = false;
+};
+
+} // namespace initcheck
+
+#endif

@@ -1,0 +1,44 @@
+//===- ModpostWhitelist.cpp - modpost 6.12's exemptions -------------------===//
+#include "checks/ModpostWhitelist.h"
+
+using namespace llvm;
+
+namespace initcheck {
+
+/// modpost matches DATA_SECTIONS as the from-section. initcheck also checks
+/// const and other resident data, and applies the same names to them.
+static bool isData(const Symbol &S) {
+  return S.Kind == SymbolKind::Variable && isResident(S.Class);
+}
+
+bool isModpostWhitelisted(const Symbol &From, const Symbol &To) {
+  bool ToInit = To.Class == SectionClass::Init;
+  bool ToExit = To.Class == SectionClass::Exit;
+  StringRef Name = From.Name;
+  // 1: a module_param with perm 0 may live in init data.
+  if (isData(From) && Name.starts_with("__param") &&
+      (To.Section == ".init.setup" || To.Section == ".init.rodata" ||
+       To.Section == ".init.data"))
+    return true;
+  // 1a: module_param_call() ops whose set function is __init.
+  if (isData(From) && Name.starts_with("__param_ops_") &&
+      To.Section == ".init.text")
+    return true;
+  // 2: driver/ops structures whose init or exit pointers are only used
+  // while that memory exists (the name is the only evidence modpost has).
+  if (isData(From) && (ToInit || ToExit) &&
+      (Name.ends_with("_ops") || Name.ends_with("_probe") ||
+       Name.ends_with("_console")))
+    return true;
+  // 3: early boot code may call init code.
+  if (StringRef(From.Section).starts_with(".head.text") && ToInit)
+    return true;
+  // 4: section boundary symbols carry no storage.
+  if (To.Name == "__init_begin" || To.Name == "_sinittext" ||
+      To.Name == "_einittext")
+    return true;
+  // 5 (*.constprop.* callers) names GCC clones, which source code never has.
+  return false;
+}
+
+} // namespace initcheck

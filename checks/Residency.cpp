@@ -1,0 +1,95 @@
+//===- Residency.cpp - Who can run a function after boot ------------------===//
+#include "checks/Residency.h"
+
+namespace initcheck {
+
+unsigned phaseOfClass(SectionClass C) {
+  switch (C) {
+  case SectionClass::Init:
+  case SectionClass::InitTable:
+    return ReachInit;
+  case SectionClass::Exit:
+  case SectionClass::ExitTable:
+    return ReachExit;
+  case SectionClass::Unchecked:
+    return ReachNone;
+  default: // resident text and data, __ref, .head.text, export tables
+    return ReachResident;
+  }
+}
+
+/// A table of function pointers in init (or exit) memory is only read while
+/// that memory exists: storing a helper's address there is a use in that
+/// phase, like an initcall entry. Anywhere else an address escapes and the
+/// helper may run at any time.
+static bool isPhaseTable(const Symbol &S) {
+  if (S.Kind == SymbolKind::Function)
+    return false;
+  switch (S.Class) {
+  case SectionClass::Init:
+  case SectionClass::InitTable:
+  case SectionClass::Exit:
+  case SectionClass::ExitTable:
+    return S.ExplicitSection;
+  default:
+    return false;
+  }
+}
+
+Residency::Residency(const TuFacts &Facts, bool UseCallGraph) {
+  const auto &Syms = Facts.Symbols;
+  size_t N = Syms.size();
+  Reach.assign(N, ReachNone);
+  Helper.assign(N, false);
+  for (auto &W : Witness)
+    W.assign(N, -1);
+
+  for (size_t I = 0; I != N; ++I) {
+    const Symbol &S = Syms[I];
+    Helper[I] = UseCallGraph && S.Defined && S.InternalLinkage &&
+                !S.ExplicitSection && !S.Retained &&
+                S.Kind != SymbolKind::AsmEntry && isResident(S.Class);
+    if (!Helper[I])
+      Reach[I] = phaseOfClass(S.Class);
+  }
+  if (!UseCallGraph)
+    return;
+
+  // Edges into helpers, by user.
+  std::vector<std::vector<unsigned>> Out(N);
+  for (unsigned R = 0; R != Facts.Refs.size(); ++R)
+    if (Helper[Facts.Refs[R].To])
+      Out[Facts.Refs[R].From].push_back(R);
+
+  std::vector<unsigned> Work;
+  for (unsigned I = 0; I != N; ++I)
+    if (Reach[I] != ReachNone && !Out[I].empty())
+      Work.push_back(I);
+  while (!Work.empty()) {
+    unsigned From = Work.back();
+    Work.pop_back();
+    for (unsigned R : Out[From]) {
+      const Reference &Ref = Facts.Refs[R];
+      unsigned Bits = Reach[From];
+      if (Ref.Kind == RefKind::AddressOf && Bits && !isPhaseTable(Syms[From]))
+        Bits = ReachResident;
+      unsigned New = Bits & ~Reach[Ref.To];
+      if (!New)
+        continue;
+      for (unsigned B = 0; B != 3; ++B)
+        if ((New & (1u << B)) && Witness[B][Ref.To] < 0)
+          Witness[B][Ref.To] = R;
+      Reach[Ref.To] |= New;
+      Work.push_back(Ref.To);
+    }
+  }
+}
+
+std::optional<unsigned> Residency::witness(unsigned Sym, ReachBits Bit) const {
+  unsigned B = Bit == ReachInit ? 0 : Bit == ReachExit ? 1 : 2;
+  if (Witness[B][Sym] < 0)
+    return std::nullopt;
+  return Witness[B][Sym];
+}
+
+} // namespace initcheck

@@ -1,0 +1,54 @@
+//===- Residency.h - Who can run a function after boot ----------*- C++ -*-===//
+//
+// The call graph decides between an error and advice. A static function with
+// no annotation that only init code calls is really init code the author
+// forgot to mark; one that resident code calls, or whose address escapes,
+// can run after init memory is gone.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INITCHECK_CHECKS_RESIDENCY_H
+#define INITCHECK_CHECKS_RESIDENCY_H
+
+#include "checks/Facts.h"
+#include <optional>
+#include <vector>
+
+namespace initcheck {
+
+/// The phases in which a symbol's code or data can be used.
+enum ReachBits : unsigned char {
+  ReachNone = 0,
+  ReachInit = 1,     ///< During boot / module init.
+  ReachExit = 2,     ///< During module exit.
+  ReachResident = 4, ///< Any time: after init memory is freed.
+};
+
+class Residency {
+public:
+  Residency(const TuFacts &Facts, bool UseCallGraph);
+
+  /// The phases in which \p Sym can be used. For a symbol with a section of
+  /// its own that is its section's phase; for an unannotated internal helper
+  /// it is the union over its users.
+  unsigned reach(unsigned Sym) const { return Reach[Sym]; }
+
+  /// True for an unannotated internal function or object whose phases come
+  /// from its users (the call graph), not from its section.
+  bool isHelper(unsigned Sym) const { return Helper[Sym]; }
+
+  /// The reference that first made \p Sym reachable in phase \p Bit, to
+  /// explain a verdict ("called from 'foo' here").
+  std::optional<unsigned> witness(unsigned Sym, ReachBits Bit) const;
+
+private:
+  std::vector<unsigned char> Reach;
+  std::vector<bool> Helper;
+  std::vector<int> Witness[3];
+};
+
+/// The phase a section's own contents run in (ReachNone for .discard.*).
+unsigned phaseOfClass(SectionClass C);
+
+} // namespace initcheck
+
+#endif

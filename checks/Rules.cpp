@@ -1,0 +1,57 @@
+//===- Rules.cpp - The rule registry and the analysis entry point ---------===//
+#include "checks/Rules.h"
+#include "checks/AnnotationMismatch.h"
+#include "checks/ConstInitdata.h"
+#include "checks/ExitToInit.h"
+#include "checks/ExportInit.h"
+#include "checks/InitOnlyHelper.h"
+#include "checks/InitToExit.h"
+#include "checks/NonconstInitconst.h"
+#include "checks/Residency.h"
+#include "checks/SectionMismatch.h"
+
+namespace initcheck {
+
+FindingSink::~FindingSink() = default;
+
+static const RuleInfo Registry[] = {
+    {"initcheck-section-mismatch",
+     "resident code or data references init or exit memory", false,
+     checkSectionMismatch},
+    {"initcheck-init-to-exit", "init code references exit code or data", false,
+     checkInitToExit},
+    {"initcheck-exit-to-init", "exit code references init code or data", false,
+     checkExitToInit},
+    {"initcheck-export-init", "an init or exit symbol is exported", false,
+     checkExportInit},
+    {"initcheck-init-only-helper",
+     "an unannotated static helper used only by init (or exit) code", true,
+     checkInitOnlyHelper},
+    {"initcheck-const-initdata", "a const object marked __initdata", true,
+     checkConstInitdata},
+    {"initcheck-nonconst-initconst", "a writable object marked __initconst",
+     true, checkNonconstInitconst},
+    {"initcheck-annotation-mismatch",
+     "declaration and definition disagree on the section", true,
+     checkAnnotationMismatch},
+};
+
+llvm::ArrayRef<RuleInfo> allRules() { return Registry; }
+
+const RuleInfo *findRule(llvm::StringRef Id) {
+  for (const RuleInfo &R : Registry)
+    if (R.Id == Id)
+      return &R;
+  return nullptr;
+}
+
+void runRules(const TuFacts &Facts, const AnalysisOptions &Options,
+              FindingSink &Out) {
+  Residency Reach(Facts, /*UseCallGraph=*/!Options.ModpostCompat);
+  RuleInput In{Facts, Reach, Options};
+  for (const RuleInfo &R : Registry)
+    if (!Options.Disabled.contains(R.Id))
+      R.Check(In, Out);
+}
+
+} // namespace initcheck

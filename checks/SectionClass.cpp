@@ -1,0 +1,111 @@
+//===- SectionClass.cpp - What the kernel does with a section -------------===//
+//
+// Section lists follow scripts/mod/modpost.c and
+// include/asm-generic/vmlinux.lds.h of Linux 6.12.
+//
+//===----------------------------------------------------------------------===//
+#include "checks/SectionClass.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace llvm;
+
+namespace initcheck {
+
+static bool isOneOf(StringRef S, std::initializer_list<StringRef> Names) {
+  for (StringRef N : Names)
+    if (S == N)
+      return true;
+  return false;
+}
+
+SectionClass classifySection(StringRef S) {
+  // Order matters: ".init.*" needs the dot after "init", so ".initcall6.init"
+  // is a table, not init memory, exactly as fnmatch(".init.*") decides.
+  if (S.starts_with(".init."))
+    return SectionClass::Init;
+  if (S.starts_with(".exit."))
+    return SectionClass::Exit;
+  if (S.starts_with(".initcall") || S.starts_with(".con_initcall.init"))
+    return SectionClass::InitTable;
+  if (S.starts_with(".exitcall.exit"))
+    return SectionClass::ExitTable;
+  if (S.starts_with(".ref."))
+    return SectionClass::Ref;
+  if (S.starts_with(".head.text"))
+    return SectionClass::Head;
+  if (S == ".export_symbol" || S.starts_with("___ksymtab") ||
+      S.starts_with("__ksymtab"))
+    return SectionClass::ExportTable;
+  if (S.starts_with(".pci_fixup_"))
+    return SectionClass::PciFixup;
+  if (S == ".text" || S.starts_with(".text.") || S == ".ltext" ||
+      S.starts_with(".ltext.") ||
+      isOneOf(S, {".sched.text", ".kprobes.text", ".cpuidle.text",
+                  ".noinstr.text"}))
+    return SectionClass::Text;
+  if (isOneOf(S, {".spinlock.text", ".fixup", ".entry.text", ".exception.text",
+                  ".coldtext", ".softirqentry.text", ".irqentry.text"}))
+    return SectionClass::OtherText;
+  if (S == ".data" || S == ".data.rel")
+    return SectionClass::Data;
+  if (S.starts_with(".rodata") || S.starts_with(".data.rel.ro") ||
+      S.starts_with(".data..ro_after_init"))
+    return SectionClass::RoData;
+  if (S.starts_with(".data.") || S.starts_with(".bss") ||
+      S.starts_with(".tdata") || S.starts_with(".tbss") ||
+      S.starts_with(".sdata") || S.starts_with(".sbss"))
+    return SectionClass::OtherData;
+  // .discard.*, .modinfo, .note*, .debug*, .comment and any section a
+  // project invents: modpost does not look at them and neither do we.
+  return SectionClass::Unchecked;
+}
+
+bool isResident(SectionClass C) {
+  switch (C) {
+  case SectionClass::Text:
+  case SectionClass::OtherText:
+  case SectionClass::Data:
+  case SectionClass::OtherData:
+  case SectionClass::RoData:
+  case SectionClass::PciFixup:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool isModpostSource(SectionClass C) {
+  switch (C) {
+  case SectionClass::Text:
+  case SectionClass::Data:
+  case SectionClass::PciFixup:
+  case SectionClass::Init:
+  case SectionClass::Exit:
+    return true;
+  default:
+    return false;
+  }
+}
+
+StringRef canonicalAnnotation(StringRef Section, bool IsFunction) {
+  StringRef A = StringSwitch<StringRef>(Section)
+                    .Case(".init.text", "__init")
+                    .Case(".init.data", "__initdata")
+                    .Case(".init.rodata", "__initconst")
+                    .Case(".exit.text", "__exit")
+                    .Case(".exit.data", "__exitdata")
+                    .Case(".ref.text", "__ref")
+                    .Case(".ref.data", "__refdata")
+                    .Case(".ref.rodata", "__refconst")
+                    .Case(".head.text", "__head")
+                    .Default("");
+  // "__init variable" reads wrong: an object in .init.text (or a function in
+  // .init.data) is described by its section instead.
+  bool IsFunctionMacro =
+      A == "__init" || A == "__exit" || A == "__ref" || A == "__head";
+  if (!A.empty() && IsFunctionMacro != IsFunction)
+    return "";
+  return A;
+}
+
+} // namespace initcheck

@@ -1,0 +1,124 @@
+//===- SymbolDescription.cpp - How diagnostics name things ----------------===//
+#include "checks/SymbolDescription.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace llvm;
+
+namespace initcheck {
+
+std::string describeSymbol(const Symbol &S) {
+  std::string Quoted = "'" + S.Name + "'";
+  if (S.Kind == SymbolKind::AsmEntry) {
+    std::string Entry = S.Name == "<asm>" ? "" : " " + Quoted;
+    switch (S.Class) {
+    case SectionClass::InitTable:
+      return "initcall entry" + Entry;
+    case SectionClass::ExitTable:
+      return "exitcall entry" + Entry;
+    case SectionClass::ExportTable:
+      return "export entry" + Entry;
+    default:
+      return "asm data" + Entry + " in section '" + S.Section + "'";
+    }
+  }
+  bool IsFunction = S.Kind == SymbolKind::Function;
+  std::string Kind = IsFunction ? "function " : "variable ";
+  if (!S.ExplicitSection)
+    return Kind + Quoted;
+  StringRef Macro = canonicalAnnotation(S.Section, IsFunction);
+  if (!Macro.empty())
+    return Macro.str() + " " + Kind + Quoted;
+  return Kind + Quoted + " in section '" + S.Section + "'";
+}
+
+std::string lifetimeOf(const Symbol &T) {
+  if (T.Class == SectionClass::Exit)
+    return T.Section + " is discarded when built in";
+  return T.Section + " is freed after boot";
+}
+
+FindingNote annotationNote(const Symbol &T) {
+  FindingNote N;
+  N.Where = T.AnnotationLoc.Loc.isValid() ? T.AnnotationLoc : T.Loc;
+  StringRef Macro =
+      canonicalAnnotation(T.Section, T.Kind == SymbolKind::Function);
+  if (!Macro.empty())
+    N.Message = "'" + T.Name + "' declared " + Macro.str() + " here";
+  else
+    N.Message = "'" + T.Name + "' placed in section '" + T.Section + "' here";
+  return N;
+}
+
+void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
+                  std::vector<FindingNote> &Notes) {
+  const auto &Syms = In.Facts.Symbols;
+  // Follow the witnesses while they lead through helpers; a cycle of
+  // helpers cannot be longer than the symbol table.
+  for (size_t Steps = 0; Steps != Syms.size() && In.Reach.isHelper(Sym); ++Steps) {
+    std::optional<unsigned> R = In.Reach.witness(Sym, Bit);
+    if (!R)
+      return;
+    const Reference &Ref = In.Facts.Refs[*R];
+    const Symbol &User = Syms[Ref.From];
+    FindingNote N;
+    N.Where = Ref.Loc;
+    std::string Name = "'" + Syms[Sym].Name + "'";
+    if (Bit == ReachResident && Ref.Kind == RefKind::AddressOf)
+      N.Message = "the address of " + Name + " escapes here, in " +
+                  describeSymbol(User) + ", so it can run after boot";
+    else if (Ref.Kind == RefKind::Call)
+      N.Message = Name + " is called by " + describeSymbol(User) + " here";
+    else
+      N.Message = Name + " is used by " + describeSymbol(User) + " here";
+    Notes.push_back(std::move(N));
+    Sym = Ref.From;
+  }
+}
+
+std::string annotationFor(const Symbol &S, bool Exit) {
+  if (S.Kind == SymbolKind::Function)
+    return Exit ? "__exit" : "__init";
+  if (S.Kind != SymbolKind::Variable)
+    return "";
+  if (Exit)
+    return S.IsConst ? "" : "__exitdata"; // the kernel has no __exitconst
+  return S.IsConst ? "__initconst" : "__initdata";
+}
+
+static StringRef sectionOfAnnotation(StringRef A) {
+  return StringSwitch<StringRef>(A)
+      .Case("__init", ".init.text")
+      .Case("__initdata", ".init.data")
+      .Case("__initconst", ".init.rodata")
+      .Case("__exit", ".exit.text")
+      .Case("__exitdata", ".exit.data")
+      .Default("");
+}
+
+static bool hasMacro(const TuFacts &F, StringRef A) {
+  return StringSwitch<bool>(A)
+      .Case("__init", F.HasInitMacro)
+      .Case("__initdata", F.HasInitdataMacro)
+      .Case("__initconst", F.HasInitconstMacro)
+      .Case("__exit", F.HasExitMacro)
+      .Case("__exitdata", F.HasExitdataMacro)
+      .Default(false);
+}
+
+std::optional<FixIt> annotateFixIt(const TuFacts &Facts, const Symbol &S,
+                                   StringRef Annotation) {
+  if (!S.AnnotateInsertLoc.isValid() || Annotation.empty())
+    return std::nullopt;
+  std::string Spelling =
+      hasMacro(Facts, Annotation)
+          ? Annotation.str()
+          : "__attribute__((__section__(\"" +
+                sectionOfAnnotation(Annotation).str() + "\")))";
+  FixIt F;
+  F.Range = clang::CharSourceRange::getCharRange(S.AnnotateInsertLoc,
+                                                 S.AnnotateInsertLoc);
+  F.Text = S.AnnotateAfterName ? " " + Spelling : Spelling + " ";
+  return F;
+}
+
+} // namespace initcheck
