@@ -19,33 +19,36 @@ static std::string spell(llvm::StringRef Section, bool IsFunction) {
 
 void checkAnnotationMismatch(const RuleInput &In, FindingSink &Out) {
   for (const Symbol &S : In.Facts.Symbols) {
-    if (!S.HasConflictingDecl || S.InSystemHeader)
+    if (S.InSystemHeader || !S.Defined)
       continue;
     bool IsFunction = S.Kind == SymbolKind::Function;
-    std::string Decl = spell(S.ConflictingDeclSection, IsFunction);
-    Finding F;
-    F.RuleId = "initcheck-annotation-mismatch";
-    F.Level = Severity::Warning;
-    FindingNote N;
+    std::string Effective = spell(S.Section, IsFunction);
     if (S.DefinitionInherits) {
+      Finding F;
+      F.RuleId = "initcheck-annotation-mismatch";
+      F.Level = Severity::Warning;
       F.Where = S.Loc;
       F.Message = "definition of '" + S.Name + "' has no annotation but a "
-                  "previous declaration makes it " + Decl +
+                  "previous declaration makes it " + Effective +
                   ": repeat the annotation on the definition";
-      N.Where = S.ConflictingDeclLoc;
-      N.Message = "'" + S.Name + "' declared " + Decl + " here";
+      F.Notes.push_back({S.InheritedFromLoc,
+                         "'" + S.Name + "' declared " + Effective + " here"});
       if (auto Fix = annotateFixIt(In.Facts, S,
                                    canonicalAnnotation(S.Section, IsFunction)))
         F.FixIts.push_back(*Fix);
-    } else {
-      F.Where = S.ConflictingDeclLoc;
-      F.Message = "declaration of '" + S.Name + "' is " + Decl +
-                  " but its definition is " + spell(S.Section, IsFunction);
-      N.Where = S.AnnotationLoc.Loc.isValid() ? S.AnnotationLoc : S.Loc;
-      N.Message = "definition of '" + S.Name + "' is here";
+      Out.report(F);
     }
-    F.Notes.push_back(std::move(N));
-    Out.report(F);
+    if (S.HasConflictingDecl) {
+      Finding F;
+      F.RuleId = "initcheck-annotation-mismatch";
+      F.Level = Severity::Warning;
+      F.Where = S.ConflictingDeclLoc;
+      F.Message = "declaration of '" + S.Name + "' is " +
+                  spell(S.ConflictingDeclSection, IsFunction) +
+                  " but its definition is " + Effective;
+      F.Notes.push_back({S.Loc, "definition of '" + S.Name + "' is here"});
+      Out.report(F);
+    }
   }
 }
 

@@ -239,6 +239,19 @@ private:
     return It->second;
   }
 
+  /// The name as C sees it; in C++ with its class or namespace and its
+  /// template arguments ("Device::probe", "tmpl<int>").
+  std::string displayName(const NamedDecl *D) {
+    if (!LO.CPlusPlus)
+      return D->getIdentifier() ? D->getName().str() : D->getNameAsString();
+    std::string Out;
+    llvm::raw_string_ostream OS(Out);
+    const DeclContext *DC = D->getDeclContext();
+    bool Qualified = DC->isRecord() || (DC->isNamespace() && !DC->isInlineNamespace());
+    D->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), Qualified);
+    return Out;
+  }
+
   Location at(SourceLocation L) {
     Location Out;
     Out.Loc = L;
@@ -271,8 +284,8 @@ private:
     }
     const auto *DefND = cast<NamedDecl>(Def);
     S.Kind = FD ? SymbolKind::Function : SymbolKind::Variable;
-    S.Name = DefND->getIdentifier() ? DefND->getName().str()
-                                    : DefND->getNameAsString();
+    S.Name = displayName(DefND);
+    S.Identifier = DefND->getIdentifier() ? DefND->getName().str() : S.Name;
     S.Loc = at(DefND->getLocation());
     S.InternalLinkage = !DefND->isExternallyVisible();
     S.InSystemHeader = SM.isInSystemHeader(DefND->getLocation());
@@ -383,13 +396,18 @@ private:
       const SectionAttr *Own = ownSection(R);
       if (!Own)
         continue;
-      if (DefOwn && DefOwn->getName() == Own->getName())
-        continue;
-      S.HasConflictingDecl = true;
-      S.ConflictingDeclLoc = at(R->getLocation());
-      S.ConflictingDeclSection = Own->getName().str();
-      S.DefinitionInherits = !DefOwn;
-      return;
+      if (Own->getName() != S.Section) {
+        if (!S.HasConflictingDecl) {
+          S.HasConflictingDecl = true;
+          S.ConflictingDeclLoc = at(R->getLocation());
+          S.ConflictingDeclSection = Own->getName().str();
+        }
+      } else if (!DefOwn && !Canon->getDeclContext()->isRecord()) {
+        // Class members are annotated on their in-class declaration: the
+        // C++ idiom, not a hidden annotation.
+        S.DefinitionInherits = true;
+        S.InheritedFromLoc = at(R->getLocation());
+      }
     }
   }
 
@@ -445,6 +463,7 @@ private:
         Symbol S;
         S.Kind = SymbolKind::AsmEntry;
         S.Name = B.Label.empty() ? "<asm>" : B.Label;
+        S.Identifier = S.Name;
         S.Section = B.Section;
         S.Class = classifySection(S.Section);
         S.ExplicitSection = true;

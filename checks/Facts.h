@@ -39,7 +39,8 @@ enum class SymbolKind : unsigned char {
 };
 
 struct Symbol {
-  std::string Name;
+  std::string Name;       ///< For messages: "Device::probe", "tmpl<int>".
+  std::string Identifier; ///< The plain name modpost's patterns match.
   SymbolKind Kind = SymbolKind::Function;
   std::string Section;            ///< Effective section, explicit or default.
   SectionClass Class = SectionClass::Text;
@@ -61,11 +62,15 @@ struct Symbol {
   /// Where "__init " (or " __initdata") can be inserted safely, if anywhere.
   clang::SourceLocation AnnotateInsertLoc;
   bool AnnotateAfterName = false; ///< Kernel style for data: `int x __initdata`.
-  /// A redeclaration whose section differs from the definition's.
+  /// A declaration that names another section than the one the symbol
+  /// ends up in (clang keeps the latest, with a -Wsection warning).
   bool HasConflictingDecl = false;
   Location ConflictingDeclLoc;
-  std::string ConflictingDeclSection; ///< "" = declaration without section.
-  bool DefinitionInherits = false;    ///< Definition has no own attribute.
+  std::string ConflictingDeclSection;
+  /// The definition writes no section itself and inherits the one of the
+  /// declaration at InheritedFromLoc.
+  bool DefinitionInherits = false;
+  Location InheritedFromLoc;
 };
 
 enum class RefKind : unsigned char {

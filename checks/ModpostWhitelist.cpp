@@ -14,7 +14,7 @@ static bool isData(const Symbol &S) {
 bool isModpostWhitelisted(const Symbol &From, const Symbol &To) {
   bool ToInit = To.Class == SectionClass::Init;
   bool ToExit = To.Class == SectionClass::Exit;
-  StringRef Name = From.Name;
+  StringRef Name = From.Identifier;
   // 1: a module_param with perm 0 may live in init data.
   if (isData(From) && Name.starts_with("__param") &&
       (To.Section == ".init.setup" || To.Section == ".init.rodata" ||
@@ -34,8 +34,8 @@ bool isModpostWhitelisted(const Symbol &From, const Symbol &To) {
   if (StringRef(From.Section).starts_with(".head.text") && ToInit)
     return true;
   // 4: section boundary symbols carry no storage.
-  if (To.Name == "__init_begin" || To.Name == "_sinittext" ||
-      To.Name == "_einittext")
+  if (To.Identifier == "__init_begin" || To.Identifier == "_sinittext" ||
+      To.Identifier == "_einittext")
     return true;
   // 5 (*.constprop.* callers) names GCC clones, which source code never has.
   return false;

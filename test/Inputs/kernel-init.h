@@ -21,7 +21,11 @@
 #define __maybe_unused __attribute__((__unused__))
 #define notrace __attribute__((__no_instrument_function__))
 #define noinline __attribute__((__noinline__))
+#ifdef __cplusplus
+#define __same_type(a, b) __is_same(typeof(a), typeof(b))
+#else
 #define __same_type(a, b) __builtin_types_compatible_p(typeof(a), typeof(b))
+#endif
 
 #define __init __section(".init.text") __cold
 #define __initdata __section(".init.data")
