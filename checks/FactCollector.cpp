@@ -383,7 +383,10 @@ private:
         }))
       return;
     S.AnnotationSpelling = Text.str();
-    S.AnnotationRange = R;
+    // A character range: a one-token range has begin == end, which would
+    // read as an insertion.
+    S.AnnotationRange = CharSourceRange::getCharRange(
+        R.getBegin(), Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO));
   }
 
   void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S) {
@@ -425,16 +428,16 @@ private:
       return;
     }
     const auto *VD = cast<VarDecl>(Def);
-    if (!VD->getTypeSourceInfo() || VD->getLocation().isMacroID() ||
-        VD->getQualifier())
+    if (!VD->getTypeSourceInfo() || VD->getQualifier())
       return;
-    TypeLoc TL = VD->getTypeSourceInfo()->getTypeLoc();
+    // GNU attributes may follow the whole declarator, for any declarator
+    // shape: `int x __initdata`, `int a[2] __initdata`,
+    // `int (*const fns[])(void) __initconst`. The declarator ends with the
+    // name or with the last token of the written type, whichever is later.
     SourceLocation After = VD->getLocation();
-    if (auto ATL = TL.getAsAdjusted<ArrayTypeLoc>())
-      After = TL.getEndLoc();
-    for (TypeLoc T = TL; T; T = T.getNextTypeLoc())
-      if (T.getAs<ParenTypeLoc>() || T.getAs<FunctionTypeLoc>())
-        return;
+    SourceLocation TypeEnd = VD->getTypeSourceInfo()->getTypeLoc().getEndLoc();
+    if (TypeEnd.isValid() && SM.isBeforeInTranslationUnit(After, TypeEnd))
+      After = TypeEnd;
     if (After.isMacroID())
       return;
     S.AnnotateInsertLoc = Lexer::getLocForEndOfToken(After, 0, SM, LO);

@@ -26,8 +26,11 @@ struct Location {
 
 /// An edit that is safe to apply: insert or replace source text.
 struct FixIt {
-  clang::CharSourceRange Range; ///< Empty range (begin only) = insertion.
+  clang::CharSourceRange Range; ///< A character range; empty = insertion.
   std::string Text;
+  bool isInsertion() const {
+    return Range.isCharRange() && Range.getBegin() == Range.getEnd();
+  }
 };
 
 enum class SymbolKind : unsigned char {

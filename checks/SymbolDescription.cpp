@@ -8,7 +8,12 @@ namespace initcheck {
 
 std::string describeSymbol(const Symbol &S) {
   std::string Quoted = "'" + S.Name + "'";
-  if (S.Kind == SymbolKind::AsmEntry) {
+  // Table entries read the same whichever encoding the kernel used (a
+  // section variable, or file-scope asm on x86_64/arm64).
+  bool IsTable = S.Class == SectionClass::InitTable ||
+                 S.Class == SectionClass::ExitTable ||
+                 S.Class == SectionClass::ExportTable;
+  if (S.Kind == SymbolKind::AsmEntry || IsTable) {
     std::string Entry = S.Name == "<asm>" ? "" : " " + Quoted;
     switch (S.Class) {
     case SectionClass::InitTable:

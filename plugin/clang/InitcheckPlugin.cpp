@@ -63,7 +63,7 @@ public:
             Diags.Report(F.Where.Loc, IsError ? ErrorID : WarningID);
         DB << (F.Message + " [" + F.RuleId.str() + "]");
         for (const FixIt &Fix : F.FixIts) {
-          if (Fix.Range.getBegin() == Fix.Range.getEnd())
+          if (Fix.isInsertion())
             DB << FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Text);
           else
             DB << FixItHint::CreateReplacement(Fix.Range, Fix.Text);
