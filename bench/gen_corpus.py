@@ -325,7 +325,7 @@ class DriverFile:
         contributes the statements specific to the function's role."""
         r = self.rng
         lines = []
-        for _ in range(count or r.randint(3, 6)):
+        for _ in range(count or r.randint(2, 4)):
             kind = r.randrange(7)
             if kind == 0:
                 lines.append("a = (a ^ (b << %d)) + %s;" % (r.randint(1, 9),
@@ -342,7 +342,7 @@ class DriverFile:
                 lines.append("}")
             elif kind == 3 and depth < 2:
                 lines.append("switch (c & 7) {")
-                for case in range(r.randint(3, 7)):
+                for case in range(r.randint(3, 5)):
                     lines.append("case %d:" % case)
                     lines.append("\tc = %s;" % self.mix("c", "b"))
                     lines.append("\tbreak;")
@@ -633,7 +633,7 @@ class DriverFile:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=40)
-    ap.add_argument("--functions-per-file", type=int, default=100)
+    ap.add_argument("--functions-per-file", type=int, default=75)
     ap.add_argument("--inline-helpers", type=int, default=600,
                     help="static inline functions in the shared headers")
     ap.add_argument("--out", required=True)

@@ -1,5 +1,6 @@
 //===- Residency.cpp - Who can run a function after boot ------------------===//
 #include "checks/Residency.h"
+#include <deque>
 
 namespace initcheck {
 
@@ -61,13 +62,16 @@ Residency::Residency(const TuFacts &Facts, bool UseCallGraph) {
     if (Helper[Facts.Refs[R].To])
       Out[Facts.Refs[R].From].push_back(R);
 
-  std::vector<unsigned> Work;
+  // Breadth-first from the annotated code, in source order: each witness
+  // is then the last step of a shortest chain from a root, so the notes that
+  // explain a verdict are short, deterministic and never circular.
+  std::deque<unsigned> Work;
   for (unsigned I = 0; I != N; ++I)
     if (Reach[I] != ReachNone && !Out[I].empty())
       Work.push_back(I);
   while (!Work.empty()) {
-    unsigned From = Work.back();
-    Work.pop_back();
+    unsigned From = Work.front();
+    Work.pop_front();
     for (unsigned R : Out[From]) {
       const Reference &Ref = Facts.Refs[R];
       unsigned Bits = Reach[From];

@@ -70,7 +70,7 @@ void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
     std::string Name = "'" + Syms[Sym].Name + "'";
     if (Bit == ReachResident && Ref.Kind == RefKind::AddressOf)
       N.Message = "the address of " + Name + " escapes here, in " +
-                  describeSymbol(User) + ", so it can run after boot";
+                  describeSymbol(User) + ", so it can be used after boot";
     else if (Ref.Kind == RefKind::Call)
       N.Message = Name + " is called by " + describeSymbol(User) + " here";
     else

@@ -112,7 +112,7 @@ static int escaping_helper(void) {
 }
 void register_cb(int (*cb)(void));
 static int __init registers(void) {
-  register_cb(escaping_helper); // strict-note {{the address of 'escaping_helper' escapes here, in __init function 'registers', so it can run after boot}}
+  register_cb(escaping_helper); // strict-note {{the address of 'escaping_helper' escapes here, in __init function 'registers', so it can be used after boot}}
   return init_user();
 }
 // Two levels of helpers: the note chain leads to the resident caller.
