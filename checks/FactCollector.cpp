@@ -171,7 +171,6 @@ public:
         addRef(symbolFor(C), RefKind::Call, E->getLocation());
     return true;
   }
-  bool VisitGCCAsmStmt(GCCAsmStmt *) { return true; }
 
 private:
   /// The object whose address or element an lvalue expression designates:
