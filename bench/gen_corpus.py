@@ -247,7 +247,7 @@ def header_inlines(rng, n_inline):
     for i in range(n_inline):
         tmpl = INLINE_TEMPLATES[i % len(INLINE_TEMPLATES)]
         body = tmpl.format(k=rng.getrandbits(32), r=rng.randint(1, 31),
-                           s=rng.randint(1, 15), n=rng.randint(4, 32))
+                           s=rng.randint(1, 15), n=rng.randint(4, 16))
         out.append("static inline u32 bench_mix%d(u32 x, u32 y)" % i)
         out.append("{\n\t%s\n}" % body)
     out += ["", "#endif"]
@@ -325,7 +325,7 @@ class DriverFile:
         contributes the statements specific to the function's role."""
         r = self.rng
         lines = []
-        for _ in range(count or r.randint(2, 4)):
+        for _ in range(count or r.randint(2, 3)):
             kind = r.randrange(7)
             if kind == 0:
                 lines.append("a = (a ^ (b << %d)) + %s;" % (r.randint(1, 9),
@@ -338,7 +338,7 @@ class DriverFile:
                 lines.append("\tacc += %s_lut[(a + i) & 255] * (u64)b;"
                              % self.p)
                 lines.append("\ta = rol32(a, %d) ^ i;" % r.randint(1, 31))
-                lines += ["\t" + s for s in self.stmts(depth + 1, extra, 2)]
+                lines += ["\t" + s for s in self.stmts(depth + 1, extra, 1)]
                 lines.append("}")
             elif kind == 3 and depth < 2:
                 lines.append("switch (c & 7) {")
@@ -633,8 +633,8 @@ class DriverFile:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=40)
-    ap.add_argument("--functions-per-file", type=int, default=75)
-    ap.add_argument("--inline-helpers", type=int, default=600,
+    ap.add_argument("--functions-per-file", type=int, default=60)
+    ap.add_argument("--inline-helpers", type=int, default=1200,
                     help="static inline functions in the shared headers")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
@@ -653,7 +653,7 @@ def main():
 
     headers = {
         "types.h": header_types(),
-        "device.h": header_device(rng, 120),
+        "device.h": header_device(rng, 200),
         "inlines.h": header_inlines(rng, args.inline_helpers),
         "api.h": header_api(args.files, n_exports),
     }

@@ -1,9 +1,9 @@
 //===- ConstInitdata.cpp - initcheck-const-initdata -----------------------===//
 //
 // checkpatch's INIT_ATTRIBUTE: a const object belongs in .init.rodata
-// (__initconst). Mixing const and writable objects in .init.data is a
-// "section type conflict" error with GCC, so code that builds with clang can
-// break the GCC build.
+// (__initconst). As soon as one file also has a writable __initdata object,
+// GCC and clang both reject the pair as a "section type conflict"; the
+// advice comes before that happens.
 //
 //===----------------------------------------------------------------------===//
 #include "checks/ConstInitdata.h"
@@ -20,9 +20,9 @@ void checkConstInitdata(const RuleInput &In, FindingSink &Out) {
     F.Level = Severity::Warning;
     F.Where = S.AnnotationLoc.Loc.isValid() ? S.AnnotationLoc : S.Loc;
     F.Message = "const variable '" + S.Name +
-                "' is placed in .init.data: use __initconst (GCC reports a "
-                "section type conflict)";
-    if (S.AnnotationSpelling == "__initdata" && In.Facts.HasInitconstMacro)
+                "' is placed in .init.data: use __initconst (const and writable "
+                "objects in one section are a section type conflict)";
+    if (S.AnnotationSpelling == "__initdata" && In.Facts.DefinedAnnotationMacros.contains("__initconst"))
       F.FixIts.push_back({S.AnnotationRange, "__initconst"});
     Out.report(F);
   }

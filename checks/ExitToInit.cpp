@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/ExitToInit.h"
+#include "checks/ModpostWhitelist.h"
 #include "checks/SymbolDescription.h"
 
 namespace initcheck {
@@ -25,6 +26,8 @@ void checkExitToInit(const RuleInput &In, FindingSink &Out) {
           !(Reach & ReachExit))
         continue;
     }
+    if (isModpostWhitelisted(From, To))
+      continue;
     Finding F;
     F.RuleId = "initcheck-exit-to-init";
     F.Level = Severity::Error;

@@ -39,13 +39,10 @@ public:
     TraverseDecl(Ctx.getTranslationUnitDecl());
     resolveAsm();
     resolveAliases();
-    if (PP) {
-      Facts.HasInitMacro = PP->isMacroDefined("__init");
-      Facts.HasInitdataMacro = PP->isMacroDefined("__initdata");
-      Facts.HasInitconstMacro = PP->isMacroDefined("__initconst");
-      Facts.HasExitMacro = PP->isMacroDefined("__exit");
-      Facts.HasExitdataMacro = PP->isMacroDefined("__exitdata");
-    }
+    if (PP)
+      for (StringRef Macro : annotationMacros())
+        if (PP->isMacroDefined(Macro))
+          Facts.DefinedAnnotationMacros.insert(Macro);
     return std::move(Facts);
   }
 
@@ -488,28 +485,43 @@ private:
   }
 
   /// An alias is the same storage under another name: it takes its
-  /// target's section, and the target is retained.
+  /// target's section, and the target is retained. Two names are special:
+  /// under -DMODULE, module_init()/module_exit() define `init_module` and
+  /// `cleanup_module` as aliases, which modpost wires into the module's
+  /// init and exit slots. They are the module's initcall and exitcall
+  /// entries, so a built-in and a modular build get the same verdicts.
   void resolveAliases() {
     // Collect first: lookupByName may add symbols and grow Index.
-    std::vector<std::pair<unsigned, std::string>> Aliases;
+    std::vector<std::pair<unsigned, const Decl *>> Aliases;
     for (auto &[D, Idx] : Index)
       for (const Decl *R : D->redecls())
-        if (const auto *A = R->getAttr<AliasAttr>()) {
-          Aliases.push_back({Idx, A->getAliasee().str()});
+        if (R->hasAttr<AliasAttr>()) {
+          Aliases.push_back({Idx, R});
           break;
         }
-    for (auto &[Idx, Aliasee] : Aliases) {
-      std::optional<unsigned> Target = lookupByName(Aliasee);
+    for (auto &[Idx, D] : Aliases) {
+      const AliasAttr *A = D->getAttr<AliasAttr>();
+      std::optional<unsigned> Target = lookupByName(A->getAliasee());
       if (!Target || *Target == Idx)
         continue;
       Symbol &Alias = Facts.Symbols[Idx];
       const Symbol &T = Facts.Symbols[*Target];
       Alias.Section = T.Section;
-      Alias.Class = T.Class;
       Alias.ExplicitSection = T.ExplicitSection;
       Alias.AnnotationLoc = T.AnnotationLoc;
       Alias.Defined = true;
-      Facts.Symbols[*Target].Retained = true;
+      if (Alias.Identifier == "init_module" ||
+          Alias.Identifier == "cleanup_module") {
+        Alias.Class = Alias.Identifier == "init_module" ? SectionClass::InitTable
+                                                        : SectionClass::ExitTable;
+        std::optional<unsigned> Saved = Current;
+        Current = Idx;
+        addRef(*Target, RefKind::Call, D->getLocation());
+        Current = Saved;
+      } else {
+        Alias.Class = T.Class;
+        Facts.Symbols[*Target].Retained = true;
+      }
     }
   }
 

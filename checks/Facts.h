@@ -10,6 +10,7 @@
 
 #include "checks/SectionClass.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 #include <vector>
 
@@ -92,11 +93,9 @@ struct Reference {
 struct TuFacts {
   std::vector<Symbol> Symbols;
   std::vector<Reference> Refs;
-  /// Which annotation macros the translation unit defines, so fix-its can
+  /// The annotation macros the translation unit defines, so fix-its can
   /// spell `__init` or fall back to the attribute.
-  bool HasInitMacro = false, HasInitdataMacro = false,
-       HasInitconstMacro = false, HasExitMacro = false,
-       HasExitdataMacro = false;
+  llvm::StringSet<> DefinedAnnotationMacros;
   /// -fdata-sections puts data in .data.<name>, which modpost never scans.
   bool DataSections = false;
 };

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/InitToExit.h"
+#include "checks/ModpostWhitelist.h"
 #include "checks/SymbolDescription.h"
 
 namespace initcheck {
@@ -28,6 +29,8 @@ void checkInitToExit(const RuleInput &In, FindingSink &Out) {
           !(Reach & ReachInit))
         continue;
     }
+    if (isModpostWhitelisted(From, To))
+      continue;
     Finding F;
     F.RuleId = "initcheck-init-to-exit";
     F.Level = Severity::Error;

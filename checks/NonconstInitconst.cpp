@@ -1,8 +1,8 @@
 //===- NonconstInitconst.cpp - initcheck-nonconst-initconst ---------------===//
 //
-// checkpatch's "Use of __initconst requires a separate use of const": a
-// writable object in .init.rodata ends up in a read-only section on most
-// architectures and, with GCC, conflicts with the const objects there.
+// checkpatch's "Use of __initconst requires a separate use of const": the
+// object's type says writable while its section says read-only data, and it
+// conflicts with the const objects there ("section type conflict").
 //
 //===----------------------------------------------------------------------===//
 #include "checks/NonconstInitconst.h"
@@ -21,7 +21,7 @@ void checkNonconstInitconst(const RuleInput &In, FindingSink &Out) {
     F.Message = "variable '" + S.Name +
                 "' is not const but is placed in .init.rodata: make it const "
                 "or use __initdata";
-    if (S.AnnotationSpelling == "__initconst" && In.Facts.HasInitdataMacro)
+    if (S.AnnotationSpelling == "__initconst" && In.Facts.DefinedAnnotationMacros.contains("__initdata"))
       F.FixIts.push_back({S.AnnotationRange, "__initdata"});
     Out.report(F);
   }

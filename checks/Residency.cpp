@@ -37,7 +37,7 @@ static bool isPhaseTable(const Symbol &S) {
   }
 }
 
-Residency::Residency(const TuFacts &Facts, bool UseCallGraph) {
+Residency::Residency(const TuFacts &Facts) {
   const auto &Syms = Facts.Symbols;
   size_t N = Syms.size();
   Reach.assign(N, ReachNone);
@@ -47,15 +47,12 @@ Residency::Residency(const TuFacts &Facts, bool UseCallGraph) {
 
   for (size_t I = 0; I != N; ++I) {
     const Symbol &S = Syms[I];
-    Helper[I] = UseCallGraph && S.Defined && S.InternalLinkage &&
+    Helper[I] = S.Defined && S.InternalLinkage &&
                 !S.ExplicitSection && !S.Retained &&
                 S.Kind != SymbolKind::AsmEntry && isResident(S.Class);
     if (!Helper[I])
       Reach[I] = phaseOfClass(S.Class);
   }
-  if (!UseCallGraph)
-    return;
-
   // Edges into helpers, by user.
   std::vector<std::vector<unsigned>> Out(N);
   for (unsigned R = 0; R != Facts.Refs.size(); ++R)

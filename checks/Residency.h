@@ -25,7 +25,7 @@ enum ReachBits : unsigned char {
 
 class Residency {
 public:
-  Residency(const TuFacts &Facts, bool UseCallGraph);
+  explicit Residency(const TuFacts &Facts);
 
   /// The phases in which \p Sym can be used. For a symbol with a section of
   /// its own that is its section's phase; for an unannotated internal helper
@@ -35,6 +35,12 @@ public:
   /// True for an unannotated internal function or object whose phases come
   /// from its users (the call graph), not from its section.
   bool isHelper(unsigned Sym) const { return Helper[Sym]; }
+
+  /// A helper nothing uses: the compiler never emits it, so no reference in
+  /// it exists in any object file (modpost-compat relies on this too).
+  bool isDead(unsigned Sym) const {
+    return Helper[Sym] && Reach[Sym] == ReachNone;
+  }
 
   /// The reference that first made \p Sym reachable in phase \p Bit, to
   /// explain a verdict ("called from 'foo' here").

@@ -47,7 +47,7 @@ const RuleInfo *findRule(llvm::StringRef Id) {
 
 void runRules(const TuFacts &Facts, const AnalysisOptions &Options,
               FindingSink &Out) {
-  Residency Reach(Facts, /*UseCallGraph=*/!Options.ModpostCompat);
+  Residency Reach(Facts);
   RuleInput In{Facts, Reach, Options};
   for (const RuleInfo &R : Registry)
     if (!Options.Disabled.contains(R.Id))

@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/SectionClass.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace llvm;
 
@@ -87,25 +87,47 @@ bool isModpostSource(SectionClass C) {
   }
 }
 
+namespace {
+struct Annotation {
+  StringRef Section;
+  StringRef Macro;
+  bool ForFunctions;
+};
+} // namespace
+
+// include/linux/init.h (and x86's asm/init.h for __head).
+static const Annotation Annotations[] = {
+    {".init.text", "__init", true},      {".init.data", "__initdata", false},
+    {".init.rodata", "__initconst", false}, {".exit.text", "__exit", true},
+    {".exit.data", "__exitdata", false}, {".ref.text", "__ref", true},
+    {".ref.data", "__refdata", false},   {".ref.rodata", "__refconst", false},
+    {".head.text", "__head", true},
+};
+
 StringRef canonicalAnnotation(StringRef Section, bool IsFunction) {
-  StringRef A = StringSwitch<StringRef>(Section)
-                    .Case(".init.text", "__init")
-                    .Case(".init.data", "__initdata")
-                    .Case(".init.rodata", "__initconst")
-                    .Case(".exit.text", "__exit")
-                    .Case(".exit.data", "__exitdata")
-                    .Case(".ref.text", "__ref")
-                    .Case(".ref.data", "__refdata")
-                    .Case(".ref.rodata", "__refconst")
-                    .Case(".head.text", "__head")
-                    .Default("");
   // "__init variable" reads wrong: an object in .init.text (or a function in
   // .init.data) is described by its section instead.
-  bool IsFunctionMacro =
-      A == "__init" || A == "__exit" || A == "__ref" || A == "__head";
-  if (!A.empty() && IsFunctionMacro != IsFunction)
-    return "";
-  return A;
+  for (const Annotation &A : Annotations)
+    if (A.Section == Section && A.ForFunctions == IsFunction)
+      return A.Macro;
+  return "";
+}
+
+StringRef sectionOfAnnotation(StringRef Macro) {
+  for (const Annotation &A : Annotations)
+    if (A.Macro == Macro)
+      return A.Section;
+  return "";
+}
+
+ArrayRef<StringRef> annotationMacros() {
+  static const SmallVector<StringRef, 9> Macros = [] {
+    SmallVector<StringRef, 9> M;
+    for (const Annotation &A : Annotations)
+      M.push_back(A.Macro);
+    return M;
+  }();
+  return Macros;
 }
 
 } // namespace initcheck

@@ -8,6 +8,7 @@
 #ifndef INITCHECK_CHECKS_SECTIONCLASS_H
 #define INITCHECK_CHECKS_SECTIONCLASS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -59,6 +60,13 @@ bool isModpostSource(SectionClass C);
 /// The kernel macro that places a function or object in \p Section
 /// ("__init" for ".init.text"), or an empty string when there is none.
 llvm::StringRef canonicalAnnotation(llvm::StringRef Section, bool IsFunction);
+
+/// The section a kernel annotation macro names (".init.data" for
+/// "__initdata"), or an empty string for an unknown macro.
+llvm::StringRef sectionOfAnnotation(llvm::StringRef Macro);
+
+/// Every annotation macro initcheck knows, for fix-its that spell them.
+llvm::ArrayRef<llvm::StringRef> annotationMacros();
 
 } // namespace initcheck
 

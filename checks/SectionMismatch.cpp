@@ -17,8 +17,9 @@ static bool isSource(const RuleInput &In, unsigned FromIdx, const Symbol &To) {
   const Symbol &From = In.Facts.Symbols[FromIdx];
   if (From.Class == SectionClass::PciFixup)
     return In.Options.ModpostCompat ? To.Class == SectionClass::Init : true;
-  if (In.Options.ModpostCompat)
-    return From.Class == SectionClass::Text || From.Class == SectionClass::Data;
+  if (In.Options.ModpostCompat) // modpost has no call graph, but it never
+    return !In.Reach.isDead(FromIdx) && // sees code the compiler dropped
+           (From.Class == SectionClass::Text || From.Class == SectionClass::Data);
   switch (From.Class) {
   case SectionClass::Ref:         // __ref vouches for its references
   case SectionClass::ExportTable: // initcheck-export-init's business

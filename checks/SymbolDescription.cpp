@@ -1,6 +1,5 @@
 //===- SymbolDescription.cpp - How diagnostics name things ----------------===//
 #include "checks/SymbolDescription.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace llvm;
 
@@ -71,7 +70,9 @@ void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
     if (Bit == ReachResident && Ref.Kind == RefKind::AddressOf)
       N.Message = "the address of " + Name + " escapes here, in " +
                   describeSymbol(User) + ", so it can be used after boot";
-    else if (Ref.Kind == RefKind::Call)
+    else if (Ref.Kind == RefKind::Call ||
+             User.Class == SectionClass::InitTable || // the kernel calls
+             User.Class == SectionClass::ExitTable)   // table entries
       N.Message = Name + " is called by " + describeSymbol(User) + " here";
     else
       N.Message = Name + " is used by " + describeSymbol(User) + " here";
@@ -90,35 +91,15 @@ std::string annotationFor(const Symbol &S, bool Exit) {
   return S.IsConst ? "__initconst" : "__initdata";
 }
 
-static StringRef sectionOfAnnotation(StringRef A) {
-  return StringSwitch<StringRef>(A)
-      .Case("__init", ".init.text")
-      .Case("__initdata", ".init.data")
-      .Case("__initconst", ".init.rodata")
-      .Case("__exit", ".exit.text")
-      .Case("__exitdata", ".exit.data")
-      .Default("");
-}
-
-static bool hasMacro(const TuFacts &F, StringRef A) {
-  return StringSwitch<bool>(A)
-      .Case("__init", F.HasInitMacro)
-      .Case("__initdata", F.HasInitdataMacro)
-      .Case("__initconst", F.HasInitconstMacro)
-      .Case("__exit", F.HasExitMacro)
-      .Case("__exitdata", F.HasExitdataMacro)
-      .Default(false);
-}
-
 std::optional<FixIt> annotateFixIt(const TuFacts &Facts, const Symbol &S,
                                    StringRef Annotation) {
-  if (!S.AnnotateInsertLoc.isValid() || Annotation.empty())
+  StringRef Section = sectionOfAnnotation(Annotation);
+  if (!S.AnnotateInsertLoc.isValid() || Section.empty())
     return std::nullopt;
   std::string Spelling =
-      hasMacro(Facts, Annotation)
+      Facts.DefinedAnnotationMacros.contains(Annotation)
           ? Annotation.str()
-          : "__attribute__((__section__(\"" +
-                sectionOfAnnotation(Annotation).str() + "\")))";
+          : "__attribute__((__section__(\"" + Section.str() + "\")))";
   FixIt F;
   F.Range = clang::CharSourceRange::getCharRange(S.AnnotateInsertLoc,
                                                  S.AnnotateInsertLoc);

@@ -98,8 +98,11 @@ public:
     // guess (the compile fails anyway).
     if (Diags.hasUncompilableErrorOccurred() || Diags.hasFatalErrorOccurred())
       return;
+    // Under LTO, ld.lld -r leaves every object in .data.<name>, exactly as
+    // -fdata-sections does: modpost sees neither.
+    const CodeGenOptions &CG = CI.getCodeGenOpts();
     TuFacts Facts = collectFacts(Ctx, &CI.getPreprocessor(),
-                                 CI.getCodeGenOpts().DataSections);
+                                 CG.DataSections || CG.PrepareForLTO);
     DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Opts.WarnOnly);
     runRules(Facts, Opts.Analysis, Sink);
     Sink.flush();

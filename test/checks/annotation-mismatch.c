@@ -20,6 +20,11 @@ int __init swapped(void); // #swapped_decl expected-warning {{declaration of 'sw
 // Clang's own -Wsection warning comes with it.
 int __exit swapped(void) { return 0; } // expected-warning {{section does not match previous declaration}} expected-note@#swapped_decl {{previous attribute is here}} expected-note {{definition of 'swapped' is here}}
 
+// Any annotation the kernel has gets a fix-it that spells it.
+int __ref guarded(void); // #guarded
+// CHECK: fix-it:"{{.*}}":{[[@LINE+1]]:5-[[@LINE+1]]:5}:"__ref "
+int guarded(void) { return 0; } // expected-warning {{definition of 'guarded' has no annotation but a previous declaration makes it __ref}} expected-note@#guarded {{'guarded' declared __ref here}}
+
 // Consistent declarations, and a plain forward declaration, are fine.
 int __init both(void);
 int __init both(void) { return setup_bus() + boot_flags; }

@@ -12,7 +12,7 @@
 #include "kernel-init.h"
 
 // CHECK: fix-it:"{{.*}}":{[[@LINE+1]]:28-[[@LINE+1]]:38}:"__initconst"
-static const char banner[] __initdata = "x"; // expected-warning {{const variable 'banner' is placed in .init.data: use __initconst (GCC reports a section type conflict) [initcheck-const-initdata]}}
+static const char banner[] __initdata = "x"; // expected-warning {{const variable 'banner' is placed in .init.data: use __initconst (const and writable objects in one section are a section type conflict) [initcheck-const-initdata]}}
 static const int limits[2] __initdata = {1, 2}; // expected-warning {{const variable 'limits' is placed in .init.data}}
 // Raw attribute: advice, but no fix-it (no macro token to rename).
 #ifndef AFTER_FIX

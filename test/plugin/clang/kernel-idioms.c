@@ -8,6 +8,7 @@
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -DMODULE %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -DMODULE -DCONFIG_HAVE_ARCH_PREL32_RELOCATIONS %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -plugin-arg-initcheck modpost-compat %s
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -plugin-arg-initcheck modpost-compat -DMODULE -DCONFIG_HAVE_ARCH_PREL32_RELOCATIONS %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -x c++ %s
 // And through the driver at -O2, as a kernel build runs it.
 // RUN: %clang -fplugin=%initcheck_plugin -I %inputs -O2 -c %s -o %t.o -DCONFIG_HAVE_ARCH_PREL32_RELOCATIONS
