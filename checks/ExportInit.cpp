@@ -12,6 +12,10 @@
 namespace initcheck {
 
 void checkExportInit(const RuleInput &In, FindingSink &Out) {
+  // modpost checks exports only with -M (CONFIG_MODULES). Strict mode
+  // reports anyway: the export breaks as soon as modules are enabled.
+  if (In.Options.ModpostCompat && In.Facts.KernelWithoutModules)
+    return;
   const auto &Syms = In.Facts.Symbols;
   for (const Reference &R : In.Facts.Refs) {
     const Symbol &From = Syms[R.From], &To = Syms[R.To];

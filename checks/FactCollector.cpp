@@ -40,6 +40,9 @@ public:
     resolveAsm();
     resolveAliases();
     if (PP)
+      Facts.KernelWithoutModules = PP->isMacroDefined("__KERNEL__") &&
+                                   !PP->isMacroDefined("CONFIG_MODULES");
+    if (PP)
       for (StringRef Macro : annotationMacros())
         if (PP->isMacroDefined(Macro))
           Facts.DefinedAnnotationMacros.insert(Macro);

@@ -98,6 +98,9 @@ struct TuFacts {
   llvm::StringSet<> DefinedAnnotationMacros;
   /// -fdata-sections puts data in .data.<name>, which modpost never scans.
   bool DataSections = false;
+  /// A kernel build (__KERNEL__) without CONFIG_MODULES: modpost runs
+  /// without -M there and does not check exports.
+  bool KernelWithoutModules = false;
 };
 
 } // namespace initcheck

@@ -5,6 +5,12 @@
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -plugin-arg-initcheck modpost-compat %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -x c++ %s
+// A kernel without CONFIG_MODULES: modpost does not check exports, so
+// modpost-compat stays silent; strict mode still reports.
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -D__KERNEL__ %s
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=nomodules -D__KERNEL__ -plugin-arg-initcheck modpost-compat %s
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -D__KERNEL__ -DCONFIG_MODULES -plugin-arg-initcheck modpost-compat %s
+// nomodules-no-diagnostics
 
 #include "kernel-init.h"
 #ifdef __cplusplus
