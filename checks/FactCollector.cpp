@@ -7,6 +7,11 @@
 // relocation behind. Bodies of uninstantiated templates are skipped too;
 // their instantiations are visited instead.
 //
+// Internal-linkage definitions (static functions and objects, most of them
+// inline helpers from headers) are traversed lazily, once something
+// references them: one nothing references is never emitted, so it holds no
+// reference that could matter, and skipping it keeps the pass cheap.
+//
 //===----------------------------------------------------------------------===//
 #include "checks/FactCollector.h"
 #include "checks/AsmSections.h"
@@ -37,8 +42,10 @@ public:
 
   TuFacts run() {
     TraverseDecl(Ctx.getTranslationUnitDecl());
+    drainReferenced();
     resolveAsm();
     resolveAliases();
+    drainReferenced();
     if (PP)
       Facts.KernelWithoutModules = PP->isMacroDefined("__KERNEL__") &&
                                    !PP->isMacroDefined("CONFIG_MODULES");
@@ -65,6 +72,15 @@ public:
     // skipping it keeps C++ user space fast.
     if (!isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation()))
       return true;
+    if (D != Forced && isDeferrable(D)) {
+      const Decl *Canon = D->getCanonicalDecl();
+      if (!Referenced.count(Canon)) {
+        PendingDefs[Canon] = D;
+        if (D->hasAttr<SectionAttr>())
+          symbolFor(D); // Annotated symbols matter to the advice rules.
+        return true;
+      }
+    }
     std::optional<unsigned> Context;
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       bool LambdaBody = false;
@@ -213,9 +229,59 @@ private:
     addRef(symbolFor(D), Kind, Loc);
   }
 
+  /// An internal definition nobody references yet: traversed only if
+  /// something does (see drainReferenced).
+  static bool isDeferrable(const Decl *D) {
+    const auto *ND = dyn_cast<NamedDecl>(D);
+    if (!ND || !D->getDeclContext()->getRedeclContext()->isFileContext() ||
+        ND->isExternallyVisible())
+      return false;
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (!FD->doesThisDeclarationHaveABody() || FD->isMain())
+        return false;
+    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      if (!VD->hasGlobalStorage() ||
+          VD->isThisDeclarationADefinition() == VarDecl::DeclarationOnly)
+        return false;
+    } else {
+      return false;
+    }
+    // Kept by the compiler whether referenced or not.
+    for (const Decl *R : D->redecls())
+      if (R->hasAttr<UsedAttr>() || R->hasAttr<RetainAttr>() ||
+          R->hasAttr<ConstructorAttr>() || R->hasAttr<DestructorAttr>() ||
+          R->hasAttr<AliasAttr>())
+        return false;
+    return true;
+  }
+
+  void markReferenced(unsigned Sym) {
+    const Decl *Canon = SymbolDecls[Sym];
+    if (!Canon || !Referenced.insert(Canon).second)
+      return;
+    auto It = PendingDefs.find(Canon);
+    if (It != PendingDefs.end()) {
+      Ready.push_back(It->second);
+      PendingDefs.erase(It);
+    }
+  }
+
+  /// Traverse the deferred definitions that became referenced, and those
+  /// they reference in turn.
+  void drainReferenced() {
+    while (!Ready.empty()) {
+      const Decl *D = Ready.back();
+      Ready.pop_back();
+      Forced = D;
+      TraverseDecl(const_cast<Decl *>(D));
+      Forced = nullptr;
+    }
+  }
+
   void addRef(unsigned To, RefKind Kind, SourceLocation Loc) {
     if (!Current || *Current == To)
       return;
+    markReferenced(To);
     uint64_t Key = (uint64_t(*Current) << 32) | To;
     if (!Seen.insert({Key, Loc.getRawEncoding()}).second)
       return;
@@ -232,6 +298,7 @@ private:
     const Decl *Canon = D->getCanonicalDecl();
     auto [It, Inserted] = Index.try_emplace(Canon, Facts.Symbols.size());
     if (Inserted) {
+      SymbolDecls.push_back(Canon);
       Facts.Symbols.emplace_back();
       describe(cast<NamedDecl>(Canon), Facts.Symbols.back());
     }
@@ -389,7 +456,10 @@ private:
   }
 
   void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S) {
-    if (!S.Defined)
+    // An alias has no section of its own: it is wherever its target is.
+    if (!S.Defined || llvm::any_of(Canon->redecls(), [](const Decl *R) {
+          return R->hasAttr<AliasAttr>();
+        }))
       return;
     const SectionAttr *DefOwn = ownSection(Def);
     for (const Decl *R : Canon->redecls()) {
@@ -476,6 +546,7 @@ private:
           continue;
         unsigned From = Facts.Symbols.size();
         Facts.Symbols.push_back(std::move(S));
+        SymbolDecls.push_back(nullptr);
         for (const std::string &Name : B.Symbols)
           if (std::optional<unsigned> To = lookupByName(Name)) {
             std::optional<unsigned> Saved = Current;
@@ -524,6 +595,7 @@ private:
       } else {
         Alias.Class = T.Class;
         Facts.Symbols[*Target].Retained = true;
+        markReferenced(*Target);
       }
     }
   }
@@ -537,6 +609,11 @@ private:
   DenseSet<std::pair<uint64_t, unsigned>> Seen;
   DenseSet<const Expr *> Calls, Subscripted, AddressTaken;
   std::vector<const FileScopeAsmDecl *> AsmDecls;
+  std::vector<const Decl *> SymbolDecls; ///< Canonical decl per symbol.
+  DenseSet<const Decl *> Referenced;     ///< Canonical decls used so far.
+  DenseMap<const Decl *, const Decl *> PendingDefs; ///< Deferred, by canon.
+  std::vector<const Decl *> Ready;       ///< Deferred and now referenced.
+  const Decl *Forced = nullptr;          ///< Being drained: no deferral.
   std::optional<unsigned> Current;
 };
 

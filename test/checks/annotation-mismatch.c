@@ -25,6 +25,11 @@ int __ref guarded(void); // #guarded
 // CHECK: fix-it:"{{.*}}":{[[@LINE+1]]:5-[[@LINE+1]]:5}:"__ref "
 int guarded(void) { return 0; } // expected-warning {{definition of 'guarded' has no annotation but a previous declaration makes it __ref}} expected-note@#guarded {{'guarded' declared __ref here}}
 
+// An alias has no section of its own (mm/hugetlb.c's weak alias).
+int __init alloc_bootmem(int nid);
+int alloc_bootmem(int nid) __attribute__((weak, alias("real_alloc_bootmem")));
+int __init real_alloc_bootmem(int nid) { return nid; }
+
 // Consistent declarations, and a plain forward declaration, are fine.
 int __init both(void);
 int __init both(void) { return setup_bus() + boot_flags; }

@@ -16,6 +16,8 @@ static void __exit hw_exit(void) {
   cmdline[0] = 0; // expected-error {{__exit function 'hw_exit' references __initdata variable 'cmdline'}} expected-note@#cmdline {{'cmdline' declared __initdata here}}
 }
 
+// (Used below: a static object nothing uses is never emitted, so it holds
+// no reference at all.)
 static void (*undo_list[])(void) __exitdata = {
   (void (*)(void))hw_setup, // expected-error {{__exitdata variable 'undo_list' references __init function 'hw_setup'}} expected-note@#hw_setup {{declared __init here}}
 };
@@ -31,7 +33,7 @@ static int shared(void) {
   return hw_setup(); // strict-error {{function 'shared' references __init function 'hw_setup': .init.text is freed before exit code runs [initcheck-exit-to-init]}} strict-note@#hw_setup {{declared __init here}} compat-error {{function 'shared' references __init function 'hw_setup': .init.text is freed after boot [initcheck-section-mismatch]}} compat-note@#hw_setup {{declared __init here}}
 }
 static int __init my_init(void) { return shared(); }
-static void __exit my_exit(void) { shared(); hw_exit(); other_exit(); } // strict-note {{'shared' is called by __exit function 'my_exit' here}}
+static void __exit my_exit(void) { shared(); hw_exit(); other_exit(); undo_list[0](); } // strict-note {{'shared' is called by __exit function 'my_exit' here}}
 
 // An exitcall entry that names an init function (strict only: modpost does
 // not scan .exitcall.exit).
@@ -44,3 +46,4 @@ module_exit(wrong_exit); // strict-error {{exitcall entry '__exitcall_wrong_exit
 static void __ref careful(void) { hw_setup(); }
 static void __exit fine_exit(void) { careful(); }
 module_init(my_init);
+module_exit(my_exit);
