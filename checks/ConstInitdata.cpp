@@ -7,25 +7,17 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/ConstInitdata.h"
+#include "checks/InitDataConstness.h"
 
 namespace initcheck {
 
 void checkConstInitdata(const RuleInput &In, FindingSink &Out) {
-  for (const Symbol &S : In.Facts.Symbols) {
-    if (S.Kind != SymbolKind::Variable || !S.Defined || !S.IsConst ||
-        S.Section != ".init.data" || S.InSystemHeader)
-      continue;
-    Finding F;
-    F.RuleId = "initcheck-const-initdata";
-    F.Level = Severity::Warning;
-    F.Where = S.AnnotationLoc.Loc.isValid() ? S.AnnotationLoc : S.Loc;
-    F.Message = "const variable '" + S.Name +
-                "' is placed in .init.data: use __initconst (const and writable "
-                "objects in one section are a section type conflict)";
-    if (S.AnnotationSpelling == "__initdata" && In.Facts.DefinedAnnotationMacros.contains("__initconst"))
-      F.FixIts.push_back({S.AnnotationRange, "__initconst"});
-    Out.report(F);
-  }
+  checkInitDataConstness(
+      In, Out,
+      {"initcheck-const-initdata", ".init.data", /*ConstObjects=*/true,
+       "__initdata", "__initconst",
+       "is placed in .init.data: use __initconst (const and writable objects "
+       "in one section are a section type conflict)"});
 }
 
 } // namespace initcheck

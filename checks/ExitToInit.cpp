@@ -6,39 +6,18 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/ExitToInit.h"
-#include "checks/ModpostWhitelist.h"
-#include "checks/SymbolDescription.h"
+#include "checks/PhaseCrossing.h"
 
 namespace initcheck {
 
+static std::string freedBeforeExit(const Symbol &Target) {
+  return Target.Section + " is freed before exit code runs";
+}
+
 void checkExitToInit(const RuleInput &In, FindingSink &Out) {
-  const auto &Syms = In.Facts.Symbols;
-  for (const Reference &R : In.Facts.Refs) {
-    const Symbol &From = Syms[R.From], &To = Syms[R.To];
-    if (To.Class != SectionClass::Init)
-      continue;
-    if (In.Options.ModpostCompat) {
-      if (From.Class != SectionClass::Exit)
-        continue;
-    } else {
-      unsigned Reach = In.Reach.reach(R.From);
-      if (From.Class == SectionClass::Ref || (Reach & ReachResident) ||
-          !(Reach & ReachExit))
-        continue;
-    }
-    if (isModpostWhitelisted(From, To))
-      continue;
-    Finding F;
-    F.RuleId = "initcheck-exit-to-init";
-    F.Level = Severity::Error;
-    F.Where = R.Loc;
-    F.Message = describeSymbol(From) + " references " + describeSymbol(To) +
-                ": " + To.Section + " is freed before exit code runs";
-    if (!In.Options.ModpostCompat)
-      explainReach(In, R.From, ReachExit, F.Notes);
-    F.Notes.push_back(annotationNote(To));
-    Out.report(F);
-  }
+  checkPhaseCrossing(In, Out,
+                     {"initcheck-exit-to-init", ReachExit, SectionClass::Exit,
+                      SectionClass::Init, freedBeforeExit});
 }
 
 } // namespace initcheck

@@ -6,25 +6,17 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/NonconstInitconst.h"
+#include "checks/InitDataConstness.h"
 
 namespace initcheck {
 
 void checkNonconstInitconst(const RuleInput &In, FindingSink &Out) {
-  for (const Symbol &S : In.Facts.Symbols) {
-    if (S.Kind != SymbolKind::Variable || !S.Defined || S.IsConst ||
-        S.Section != ".init.rodata" || S.InSystemHeader)
-      continue;
-    Finding F;
-    F.RuleId = "initcheck-nonconst-initconst";
-    F.Level = Severity::Warning;
-    F.Where = S.AnnotationLoc.Loc.isValid() ? S.AnnotationLoc : S.Loc;
-    F.Message = "variable '" + S.Name +
-                "' is not const but is placed in .init.rodata: make it const "
-                "or use __initdata";
-    if (S.AnnotationSpelling == "__initconst" && In.Facts.DefinedAnnotationMacros.contains("__initdata"))
-      F.FixIts.push_back({S.AnnotationRange, "__initdata"});
-    Out.report(F);
-  }
+  checkInitDataConstness(
+      In, Out,
+      {"initcheck-nonconst-initconst", ".init.rodata", /*ConstObjects=*/false,
+       "__initconst", "__initdata",
+       "is not const but is placed in .init.rodata: make it const or use "
+       "__initdata"});
 }
 
 } // namespace initcheck

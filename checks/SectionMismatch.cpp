@@ -40,16 +40,8 @@ void checkSectionMismatch(const RuleInput &In, FindingSink &Out) {
     const Symbol &From = Syms[R.From];
     if (!isSource(In, R.From, To) || isModpostWhitelisted(From, To))
       continue;
-    Finding F;
-    F.RuleId = "initcheck-section-mismatch";
-    F.Level = Severity::Error;
-    F.Where = R.Loc;
-    F.Message = describeSymbol(From) + " references " + describeSymbol(To) +
-                ": " + lifetimeOf(To);
-    if (!In.Options.ModpostCompat)
-      explainReach(In, R.From, ReachResident, F.Notes);
-    F.Notes.push_back(annotationNote(To));
-    Out.report(F);
+    Out.report(referenceFinding(In, R, "initcheck-section-mismatch",
+                                lifetimeOf(To), ReachResident));
   }
 }
 

@@ -81,6 +81,22 @@ void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
   }
 }
 
+Finding referenceFinding(const RuleInput &In, const Reference &R,
+                         StringRef RuleId, const std::string &Why,
+                         ReachBits Phase) {
+  const Symbol &From = In.Facts.Symbols[R.From], &To = In.Facts.Symbols[R.To];
+  Finding F;
+  F.RuleId = RuleId;
+  F.Level = Severity::Error;
+  F.Where = R.Loc;
+  F.Message = describeSymbol(From) + " references " + describeSymbol(To) +
+              ": " + Why;
+  if (!In.Options.ModpostCompat)
+    explainReach(In, R.From, Phase, F.Notes);
+  F.Notes.push_back(annotationNote(To));
+  return F;
+}
+
 std::string annotationFor(const Symbol &S, bool Exit) {
   if (S.Kind == SymbolKind::Function)
     return Exit ? "__exit" : "__init";

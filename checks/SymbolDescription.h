@@ -30,6 +30,13 @@ FindingNote annotationNote(const Symbol &Target);
 void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
                   std::vector<FindingNote> &Notes);
 
+/// The finding for reference \p R: "<user> references <target>: <Why>",
+/// with notes that explain why the user runs in \p Phase (for helpers,
+/// unless in modpost-compat mode) and where the target was annotated.
+Finding referenceFinding(const RuleInput &In, const Reference &R,
+                         llvm::StringRef RuleId, const std::string &Why,
+                         ReachBits Phase);
+
 /// The annotation that places \p S in init (or exit) memory: "__init",
 /// "__initdata", "__initconst", "__exit", "__exitdata"; empty when none fits.
 std::string annotationFor(const Symbol &S, bool Exit);
