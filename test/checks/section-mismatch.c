@@ -54,6 +54,20 @@ int raw_user(void) {
   return raw_init() + spelled_init(); // expected-error {{function 'raw_user' references __init function 'raw_init'}} expected-note@#raw_init {{declared __init here}} expected-error {{function 'raw_user' references __init function 'spelled_init'}} expected-note@#spelled_init {{declared __init here}}
 }
 
+// asm operands are references (an "i" operand is a relocation); an alias is
+// its target, so calling it calls init code.
+void asm_operands(void) {
+  __asm__ volatile("" : : "i"(setup_hw)); // expected-error {{function 'asm_operands' references __init function 'setup_hw'}} expected-note@#setup_hw {{declared __init here}}
+  __asm__ volatile("" : : "X"(&boot_buf[0])); // expected-error {{function 'asm_operands' references __initdata variable 'boot_buf'}} expected-note@#boot_buf {{declared __initdata here}}
+}
+#ifndef __cplusplus
+int raw_alias(void) __attribute__((alias("raw_init_impl")));
+int __init raw_init_impl(void) { return 0; } // #raw_init_impl
+int calls_alias(void) {
+  return raw_alias(); // expected-error {{function 'calls_alias' references __init function 'raw_alias'}} expected-note@#raw_init_impl {{declared __init here}}
+}
+#endif
+
 // Configuration-disabled branches are still checked: another configuration
 // turns them on. Inlining cannot hide anything either.
 #define IS_ENABLED(x) 0
