@@ -35,9 +35,10 @@ class Collector : public RecursiveASTVisitor<Collector> {
   using Base = RecursiveASTVisitor<Collector>;
 
 public:
-  Collector(ASTContext &Ctx, Preprocessor *PP, bool DataSections)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), PP(PP) {
-    Facts.DataSections = DataSections;
+  Collector(ASTContext &Ctx, Preprocessor *PP, const CollectOptions &Options)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), PP(PP),
+        Extra(Options.Extra) {
+    Facts.DataSections = Options.DataSections;
   }
 
   TuFacts run() {
@@ -398,7 +399,7 @@ private:
     } else {
       S.Section = defaultSection(FD, VD, S);
     }
-    S.Class = classifySection(S.Section);
+    S.Class = classifySection(S.Section, Extra);
     noteInsertion(Def, S);
   }
 
@@ -537,7 +538,7 @@ private:
         S.Name = B.Label.empty() ? "<asm>" : B.Label;
         S.Identifier = S.Name;
         S.Section = B.Section;
-        S.Class = classifySection(S.Section);
+        S.Class = classifySection(S.Section, Extra);
         S.ExplicitSection = true;
         S.Defined = true;
         S.Loc = at(AD->getAsmLoc());
@@ -604,6 +605,7 @@ private:
   SourceManager &SM;
   const LangOptions &LO;
   Preprocessor *PP;
+  const ExtraSections &Extra;
   TuFacts Facts;
   DenseMap<const Decl *, unsigned> Index;
   DenseSet<std::pair<uint64_t, unsigned>> Seen;
@@ -620,8 +622,8 @@ private:
 } // namespace
 
 TuFacts collectFacts(ASTContext &Ctx, Preprocessor *PP,
-                     bool DataSections) {
-  return Collector(Ctx, PP, DataSections).run();
+                     const CollectOptions &Options) {
+  return Collector(Ctx, PP, Options).run();
 }
 
 } // namespace initcheck

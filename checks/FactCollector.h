@@ -11,13 +11,19 @@ class Preprocessor;
 
 namespace initcheck {
 
+struct CollectOptions {
+  /// -fdata-sections or LTO: objects go to .data.<name>, unseen by modpost.
+  bool DataSections = false;
+  /// A project's own init and exit sections.
+  ExtraSections Extra;
+};
+
 /// Walk the whole translation unit once and record every function and
 /// object with static storage, its effective section, and every evaluated
 /// reference between them (code, initializers, file-scope asm tables).
 /// \p PP may be null; it is used to spell fix-its with the project's macros.
-/// \p DataSections mirrors -fdata-sections (objects go to .data.<name>).
 TuFacts collectFacts(clang::ASTContext &Ctx, clang::Preprocessor *PP,
-                     bool DataSections);
+                     const CollectOptions &Options);
 
 } // namespace initcheck
 

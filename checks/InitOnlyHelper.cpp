@@ -33,7 +33,7 @@ void checkInitOnlyHelper(const RuleInput &In, FindingSink &Out) {
       Exit = true;
     else
       continue;
-    if (isModpostWhitelisted(Helper, To))
+    if (isModpostWhitelisted(Helper, To, In.Options.ExtraWhitelist))
       continue;
     Reported[H] = true;
     std::string Annotation = annotationFor(Helper, Exit);

@@ -1,5 +1,6 @@
 //===- ModpostWhitelist.cpp - modpost 6.12's exemptions -------------------===//
 #include "checks/ModpostWhitelist.h"
+#include <fnmatch.h>
 
 using namespace llvm;
 
@@ -11,7 +12,8 @@ static bool isData(const Symbol &S) {
   return S.Kind == SymbolKind::Variable && isResident(S.Class);
 }
 
-bool isModpostWhitelisted(const Symbol &From, const Symbol &To) {
+bool isModpostWhitelisted(const Symbol &From, const Symbol &To,
+                          const std::vector<std::string> &Extra) {
   bool ToInit = To.Class == SectionClass::Init;
   bool ToExit = To.Class == SectionClass::Exit;
   StringRef Name = From.Identifier;
@@ -38,6 +40,11 @@ bool isModpostWhitelisted(const Symbol &From, const Symbol &To) {
       To.Identifier == "_einittext")
     return true;
   // 5 (*.constprop.* callers) names GCC clones, which source code never has.
+  // A project's own names, matched as modpost matches its patterns.
+  if (isData(From) && (ToInit || ToExit))
+    for (const std::string &Pattern : Extra)
+      if (fnmatch(Pattern.c_str(), From.Identifier.c_str(), 0) == 0)
+        return true;
   return false;
 }
 

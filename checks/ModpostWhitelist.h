@@ -11,8 +11,10 @@
 
 namespace initcheck {
 
-/// True when modpost would let \p From reference \p To.
-bool isModpostWhitelisted(const Symbol &From, const Symbol &To);
+/// True when modpost would let \p From reference \p To, or when \p From is
+/// data whose name matches one of \p Extra (fnmatch patterns).
+bool isModpostWhitelisted(const Symbol &From, const Symbol &To,
+                          const std::vector<std::string> &Extra = {});
 
 } // namespace initcheck
 

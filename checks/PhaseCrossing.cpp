@@ -23,7 +23,7 @@ void checkPhaseCrossing(const RuleInput &In, FindingSink &Out,
           !(Reach & P.UserPhase))
         continue;
     }
-    if (isModpostWhitelisted(From, To))
+    if (isModpostWhitelisted(From, To, In.Options.ExtraWhitelist))
       continue;
     Out.report(referenceFinding(In, R, P.RuleId, P.Why(To), P.UserPhase));
   }

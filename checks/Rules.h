@@ -17,6 +17,9 @@ struct AnalysisOptions {
   bool ModpostCompat = false;
   /// Rule ids switched off.
   llvm::StringSet<> Disabled;
+  /// More names (fnmatch patterns, like modpost's "*_ops") of data that may
+  /// point to init and exit memory, for a project's own conventions.
+  std::vector<std::string> ExtraWhitelist;
 };
 
 /// Everything a rule may look at.

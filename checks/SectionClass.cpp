@@ -18,7 +18,18 @@ static bool isOneOf(StringRef S, std::initializer_list<StringRef> Names) {
   return false;
 }
 
-SectionClass classifySection(StringRef S) {
+static bool matchesAny(StringRef S, const std::vector<std::string> &Names) {
+  for (StringRef N : Names)
+    if (N.ends_with("*") ? S.starts_with(N.drop_back()) : S == N)
+      return true;
+  return false;
+}
+
+SectionClass classifySection(StringRef S, const ExtraSections &Extra) {
+  if (matchesAny(S, Extra.Init))
+    return SectionClass::Init;
+  if (matchesAny(S, Extra.Exit))
+    return SectionClass::Exit;
   // Order matters: ".init.*" needs the dot after "init", so ".initcall6.init"
   // is a table, not init memory, exactly as fnmatch(".init.*") decides.
   if (S.starts_with(".init."))

@@ -11,6 +11,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <vector>
 
 namespace initcheck {
 
@@ -48,8 +49,17 @@ enum class SectionClass : unsigned char {
   Unchecked,
 };
 
-/// Classify a section name as the kernel's linker script and modpost see it.
-SectionClass classifySection(llvm::StringRef Section);
+/// Sections a project frees like .init.* or discards like .exit.*, beyond
+/// the kernel's. An entry ending in '*' is a prefix, anything else a name.
+struct ExtraSections {
+  std::vector<std::string> Init;
+  std::vector<std::string> Exit;
+};
+
+/// Classify a section name as the kernel's linker script and modpost see it,
+/// with a project's own init and exit sections.
+SectionClass classifySection(llvm::StringRef Section,
+                             const ExtraSections &Extra = {});
 
 /// True for the classes whose memory stays mapped for the program's life.
 bool isResident(SectionClass C);

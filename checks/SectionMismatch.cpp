@@ -38,7 +38,7 @@ void checkSectionMismatch(const RuleInput &In, FindingSink &Out) {
     if (To.Class != SectionClass::Init && To.Class != SectionClass::Exit)
       continue;
     const Symbol &From = Syms[R.From];
-    if (!isSource(In, R.From, To) || isModpostWhitelisted(From, To))
+    if (!isSource(In, R.From, To) || isModpostWhitelisted(From, To, In.Options.ExtraWhitelist))
       continue;
     Out.report(referenceFinding(In, R, "initcheck-section-mismatch",
                                 lifetimeOf(To), ReachResident));

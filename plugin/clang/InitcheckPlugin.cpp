@@ -8,13 +8,16 @@
 //   -fplugin-arg-initcheck-warn-only          errors become warnings
 //   -fplugin-arg-initcheck-modpost-compat     modpost 6.12's verdicts exactly
 //   -fplugin-arg-initcheck-disable=ID[,ID]    switch rules off
-//   -fplugin-arg-initcheck-help               list the rules
+//   -fplugin-arg-initcheck-help               list settings and rules
+// and the project settings of checks/Options.h (whitelist=, init-section=,
+// exit-section=).
 //
 // The plugin name has no dash: clang splits -fplugin-arg-NAME-ARG at the
 // first dash after "arg-", so a dashed name silently loses its arguments.
 //
 //===----------------------------------------------------------------------===//
 #include "checks/FactCollector.h"
+#include "checks/Options.h"
 #include "checks/Rules.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -82,14 +85,9 @@ private:
   std::vector<Finding> Pending;
 };
 
-struct PluginOptions {
-  AnalysisOptions Analysis;
-  bool WarnOnly = false;
-};
-
 class InitcheckConsumer : public ASTConsumer {
 public:
-  InitcheckConsumer(CompilerInstance &CI, PluginOptions Opts)
+  InitcheckConsumer(CompilerInstance &CI, InitcheckOptions Opts)
       : CI(CI), Opts(std::move(Opts)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
@@ -101,8 +99,9 @@ public:
     // Under LTO, ld.lld -r leaves every object in .data.<name>, exactly as
     // -fdata-sections does: modpost sees neither.
     const CodeGenOptions &CG = CI.getCodeGenOpts();
-    TuFacts Facts = collectFacts(Ctx, &CI.getPreprocessor(),
-                                 CG.DataSections || CG.PrepareForLTO);
+    CollectOptions Collect = Opts.Collect;
+    Collect.DataSections = CG.DataSections || CG.PrepareForLTO;
+    TuFacts Facts = collectFacts(Ctx, &CI.getPreprocessor(), Collect);
     DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Opts.WarnOnly);
     runRules(Facts, Opts.Analysis, Sink);
     Sink.flush();
@@ -110,7 +109,7 @@ public:
 
 private:
   CompilerInstance &CI;
-  PluginOptions Opts;
+  InitcheckOptions Opts;
 };
 
 class InitcheckAction : public PluginASTAction {
@@ -129,33 +128,15 @@ protected:
       Diags.Report(ID) << Message;
       return false;
     };
-    for (const std::string &Arg : Args) {
-      llvm::StringRef A(Arg);
-      if (A == "warn-only") {
-        Opts.WarnOnly = true;
-      } else if (A == "modpost-compat") {
-        Opts.Analysis.ModpostCompat = true;
-      } else if (A.consume_front("disable=")) {
-        llvm::SmallVector<llvm::StringRef, 4> Ids;
-        A.split(Ids, ',', -1, /*KeepEmpty=*/false);
-        for (llvm::StringRef Id : Ids) {
-          if (!findRule(Id))
-            return Fail("unknown rule '" + Id.str() +
-                        "' in plugin argument 'disable' (see "
-                        "-fplugin-arg-initcheck-help)");
-          Opts.Analysis.Disabled.insert(Id);
-        }
-      } else if (A == "help") {
-        llvm::errs() << "initcheck plugin arguments (-fplugin-arg-initcheck-"
-                        "ARG):\n  warn-only\n  modpost-compat\n"
-                        "  disable=RULE[,RULE]\n  help\nrules:\n";
-        for (const RuleInfo &R : allRules())
-          llvm::errs() << "  " << R.Id << (R.IsAdvice ? " (advice)" : "")
-                       << ": " << R.Summary << "\n";
-      } else {
-        return Fail("unknown plugin argument '" + Arg +
-                    "' (known: warn-only, modpost-compat, disable=RULE, help)");
-      }
+    for (const std::string &Arg : Args)
+      if (std::optional<std::string> Error = applyOption(Arg, Opts))
+        return Fail(*Error);
+    if (Opts.Help) {
+      llvm::errs() << "initcheck plugin arguments (-fplugin-arg-initcheck-ARG):\n"
+                   << optionSummary() << "rules:\n";
+      for (const RuleInfo &R : allRules())
+        llvm::errs() << "  " << R.Id << (R.IsAdvice ? " (advice)" : "")
+                     << ": " << R.Summary << "\n";
     }
     return true;
   }
@@ -163,7 +144,7 @@ protected:
   ActionType getActionType() override { return AddBeforeMainAction; }
 
 private:
-  PluginOptions Opts;
+  InitcheckOptions Opts;
 };
 
 } // namespace
