@@ -15,8 +15,10 @@
 //===----------------------------------------------------------------------===//
 #include "checks/FactCollector.h"
 #include "checks/AsmSections.h"
+#include "checks/InitcallTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -47,6 +49,7 @@ public:
     resolveAsm();
     resolveAliases();
     drainReferenced();
+    extractInitcalls();
     if (PP)
       Facts.KernelWithoutModules = PP->isMacroDefined("__KERNEL__") &&
                                    !PP->isMacroDefined("CONFIG_MODULES");
@@ -319,6 +322,71 @@ private:
     return Out;
   }
 
+  /// The name the object file gives an external symbol: its asm label, the
+  /// C identifier, or the C++ mangled name.
+  std::string linkName(const NamedDecl *D) {
+    if (const auto *A = D->getAttr<AsmLabelAttr>())
+      return A->getLabel().str();
+    if (!LO.CPlusPlus)
+      return D->getIdentifier() ? D->getName().str() : "";
+    if (!Mangler)
+      Mangler = std::make_unique<ASTNameGenerator>(Ctx);
+    return Mangler->getName(D);
+  }
+
+  /// Every initcall and exitcall table entry, in the order of the entries
+  /// in the file (the order the linker keeps them in within the object).
+  void extractInitcalls() {
+    struct Found {
+      SourceLocation Loc;
+      size_t Seen; ///< Discovery order breaks ties (one asm, many entries).
+      Initcall Call;
+    };
+    std::vector<Found> All;
+    for (const Reference &R : Facts.Refs) {
+      const Symbol &Entry = Facts.Symbols[R.From];
+      if ((Entry.Class != SectionClass::InitTable &&
+           Entry.Class != SectionClass::ExitTable) ||
+          Facts.Symbols[R.To].Kind != SymbolKind::Function)
+        continue;
+      // Under -DMODULE the entries are the init_module/cleanup_module aliases.
+      std::string Level = Entry.Identifier == "init_module"      ? "module"
+                          : Entry.Identifier == "cleanup_module" ? "module_exit"
+                                                     : initcallLevel(Entry.Section);
+      if (Level.empty())
+        continue;
+      All.push_back({SM.getFileLoc(R.Loc.Loc), All.size(),
+                     {Level, R.From, ltoStubTarget(R.To), 0}});
+    }
+    llvm::sort(All, [&](const Found &A, const Found &B) {
+      if (A.Loc != B.Loc && A.Loc.isValid() && B.Loc.isValid())
+        return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+      return A.Seen < B.Seen;
+    });
+    for (Found &F : All) {
+      F.Call.Position = Facts.Initcalls.size();
+      Symbol &Fn = Facts.Symbols[F.Call.Function];
+      if (const auto *FD = dyn_cast_or_null<FunctionDecl>(SymbolDecls[F.Call.Function]))
+        Fn.Type = FD->getType().getAsString(Ctx.getPrintingPolicy());
+      Facts.Initcalls.push_back(std::move(F.Call));
+    }
+  }
+
+  /// Clang LTO emits an `__init __initstub__<id>()` that calls the real
+  /// initcall function; report the function the programmer wrote.
+  unsigned ltoStubTarget(unsigned Fn) {
+    if (!StringRef(Facts.Symbols[Fn].Identifier).starts_with("__initstub__"))
+      return Fn;
+    std::optional<unsigned> Callee;
+    for (const Reference &R : Facts.Refs)
+      if (R.From == Fn && R.Kind == RefKind::Call) {
+        if (Callee)
+          return Fn;
+        Callee = R.To;
+      }
+    return Callee.value_or(Fn);
+  }
+
   Location at(SourceLocation L) {
     Location Out;
     Out.Loc = L;
@@ -355,6 +423,14 @@ private:
     S.Identifier = DefND->getIdentifier() ? DefND->getName().str() : S.Name;
     S.Loc = at(DefND->getLocation());
     S.InternalLinkage = !DefND->isExternallyVisible();
+    if (!S.InternalLinkage)
+      S.LinkName = linkName(DefND);
+    if (FD) {
+      bool NoParams = FD->getNumParams() == 0 && !FD->isVariadic();
+      QualType Ret = FD->getReturnType();
+      S.IsIntVoid = NoParams && Ret->isSpecificBuiltinType(BuiltinType::Int);
+      S.IsVoidVoid = NoParams && Ret->isVoidType();
+    }
     S.InSystemHeader = SM.isInSystemHeader(DefND->getLocation());
     if (VD)
       S.IsConst = VD->getType().isConstant(Ctx);
@@ -616,6 +692,7 @@ private:
   DenseMap<const Decl *, const Decl *> PendingDefs; ///< Deferred, by canon.
   std::vector<const Decl *> Ready;       ///< Deferred and now referenced.
   const Decl *Forced = nullptr;          ///< Being drained: no deferral.
+  std::unique_ptr<ASTNameGenerator> Mangler;
   std::optional<unsigned> Current;
 };
 

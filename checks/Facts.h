@@ -45,6 +45,9 @@ enum class SymbolKind : unsigned char {
 struct Symbol {
   std::string Name;       ///< For messages: "Device::probe", "tmpl<int>".
   std::string Identifier; ///< The plain name modpost's patterns match.
+  /// The object-file name of an external symbol (mangled in C++), which
+  /// joins it across translation units; empty for internal ones.
+  std::string LinkName;
   SymbolKind Kind = SymbolKind::Function;
   std::string Section;            ///< Effective section, explicit or default.
   SectionClass Class = SectionClass::Text;
@@ -75,6 +78,11 @@ struct Symbol {
   /// declaration at InheritedFromLoc.
   bool DefinitionInherits = false;
   Location InheritedFromLoc;
+  /// For functions: the type as written ("int (void)"), and whether it is
+  /// the shape initcalls (int (void)) or exitcalls (void (void)) need.
+  std::string Type;
+  bool IsIntVoid = false;
+  bool IsVoidVoid = false;
 };
 
 enum class RefKind : unsigned char {
@@ -90,9 +98,18 @@ struct Reference {
   Location Loc;
 };
 
+/// One initcall (or exitcall) table entry.
+struct Initcall {
+  std::string Level;     ///< "6", "1s", "console", "exit", "module", ...
+  unsigned Entry = 0;    ///< The table entry symbol.
+  unsigned Function = 0; ///< The function it runs.
+  unsigned Position = 0; ///< Order of the entry within its file.
+};
+
 struct TuFacts {
   std::vector<Symbol> Symbols;
   std::vector<Reference> Refs;
+  std::vector<Initcall> Initcalls; ///< In position order.
   /// The annotation macros the translation unit defines, so fix-its can
   /// spell `__init` or fall back to the attribute.
   llvm::StringSet<> DefinedAnnotationMacros;

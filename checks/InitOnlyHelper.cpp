@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/InitOnlyHelper.h"
+#include "checks/InitcallNotInit.h"
 #include "checks/ModpostWhitelist.h"
 #include "checks/SymbolDescription.h"
 
@@ -23,7 +24,7 @@ void checkInitOnlyHelper(const RuleInput &In, FindingSink &Out) {
     unsigned H = R.From;
     const Symbol &Helper = Syms[H], &To = Syms[R.To];
     if (Reported[H] || !In.Reach.isHelper(H) || Helper.AlwaysInline ||
-        Helper.InSystemHeader)
+        Helper.InSystemHeader || isInitcallFunction(In.Facts, H))
       continue;
     unsigned Reach = In.Reach.reach(H);
     bool Exit;

@@ -5,6 +5,8 @@
 #include "checks/ExitToInit.h"
 #include "checks/ExportInit.h"
 #include "checks/InitOnlyHelper.h"
+#include "checks/InitcallNotInit.h"
+#include "checks/InitcallType.h"
 #include "checks/InitToExit.h"
 #include "checks/NonconstInitconst.h"
 #include "checks/Residency.h"
@@ -24,6 +26,12 @@ static const RuleInfo Registry[] = {
      checkExitToInit},
     {"initcheck-export-init", "an init or exit symbol is exported", false,
      checkExportInit},
+    {"initcheck-initcall-type",
+     "an initcall or exitcall function of the wrong type", false,
+     checkInitcallType},
+    {"initcheck-initcall-not-init",
+     "an initcall function that is not __init (exitcall: __exit)", true,
+     checkInitcallNotInit},
     {"initcheck-init-only-helper",
      "an unannotated static helper used only by init (or exit) code", true,
      checkInitOnlyHelper},

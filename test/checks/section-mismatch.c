@@ -167,11 +167,11 @@ int uses_compatible(void) { return __builtin_types_compatible_p(typeof(setup_hw)
 #endif
 
 // Initcalls: the table entries are init context; a resident initcall
-// function is legal (just wasteful).
+// function is no mismatch (initcheck-initcall-not-init advises __init).
 static int __init my_init(void) { return registers(); }
-int resident_initcall(void) { return 0; }
+int resident_initcall(void) { return 0; } // #resident_initcall
 core_initcall(my_init);
-late_initcall(resident_initcall);
+late_initcall(resident_initcall); // expected-warning {{initcall function 'resident_initcall' is not __init}} expected-note@#resident_initcall {{defined here}}
 module_exit(teardown);
 
 #ifdef __cplusplus

@@ -33,7 +33,6 @@ static int __init rootfs_fn(void) { return 0; }
 static int __init late_fn(void) { return 0; }
 static int __init late_sync_fn(void) { return 0; }
 static int __init con_fn(void) { return 0; }
-static int resident_initcall(void) { return resident_count; }
 #ifndef MODULE
 early_initcall(early_fn);
 pure_initcall(pure_fn);
@@ -47,10 +46,9 @@ rootfs_initcall(rootfs_fn);
 late_initcall(late_fn);
 late_initcall_sync(late_sync_fn);
 console_initcall(con_fn);
-device_initcall(resident_initcall);
 __setup("boot=", parse);
 #else
-static int __init keep(void) { return early_fn() + pure_fn() + core_fn() + core_sync_fn() + postcore_fn() + arch_fn() + subsys_fn() + fs_fn() + rootfs_fn() + late_fn() + late_sync_fn() + con_fn() + resident_initcall(); }
+static int __init keep(void) { return early_fn() + pure_fn() + core_fn() + core_sync_fn() + postcore_fn() + arch_fn() + subsys_fn() + fs_fn() + rootfs_fn() + late_fn() + late_sync_fn() + con_fn(); }
 #endif
 
 // A driver: probe is resident, remove is __exit behind __exit_p().

@@ -1,0 +1,50 @@
+//===- InitcallNotInit.cpp - initcheck-initcall-not-init ------------------===//
+//
+// Legal, and modpost says nothing (.initcall* -> .text is fine), but an
+// initcall that is not __init keeps its code resident forever although the
+// kernel calls it once; built-in exitcalls are never called at all.
+//
+//===----------------------------------------------------------------------===//
+#include "checks/InitcallNotInit.h"
+#include "checks/InitcallTable.h"
+#include "checks/SymbolDescription.h"
+
+namespace initcheck {
+
+bool isInitcallFunction(const TuFacts &Facts, unsigned Sym) {
+  for (const Initcall &C : Facts.Initcalls)
+    if (C.Function == Sym)
+      return true;
+  return false;
+}
+
+void checkInitcallNotInit(const RuleInput &In, FindingSink &Out) {
+  std::vector<bool> Reported(In.Facts.Symbols.size(), false);
+  for (const Initcall &C : In.Facts.Initcalls) {
+    const Symbol &Fn = In.Facts.Symbols[C.Function];
+    bool Init = isInitLevel(C.Level);
+    SectionClass Wanted = Init ? SectionClass::Init : SectionClass::Exit;
+    // Only unannotated functions: an annotated one is deliberate (__ref) or
+    // a phase error the mismatch rules report (an __exit initcall).
+    // Undefined ones are judged where they are defined.
+    if (Reported[C.Function] || Fn.Class == Wanted || Fn.ExplicitSection ||
+        !Fn.Defined || Fn.InSystemHeader)
+      continue;
+    Reported[C.Function] = true;
+    std::string Annotation = annotationFor(Fn, !Init);
+    Finding F;
+    F.RuleId = "initcheck-initcall-not-init";
+    F.Level = Severity::Warning;
+    F.Where = In.Facts.Symbols[C.Entry].Loc;
+    F.Message = std::string(Init ? "initcall" : "exitcall") + " function '" +
+                Fn.Name + "' is not " + Annotation + ": " +
+                (Init ? "it stays in memory after it ran at boot"
+                      : "a built-in kernel never calls it, yet keeps it");
+    if (auto Fix = annotateFixIt(In.Facts, Fn, Annotation))
+      F.FixIts.push_back(*Fix);
+    F.Notes.push_back({Fn.Loc, "'" + Fn.Name + "' defined here"});
+    Out.report(F);
+  }
+}
+
+} // namespace initcheck

@@ -1,0 +1,38 @@
+// initcheck-initcall-not-init: an initcall function that is not __init (an
+// exitcall one that is not __exit) stays in memory after it ran, for nothing.
+// Advice, with a fix-it; both kernel encodings, every level, and a project's
+// own wrapper around the initcall sections.
+//
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify %s
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -DCONFIG_HAVE_ARCH_PREL32_RELOCATIONS %s
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
+// RUN: cp %s %t.c && %initcheck_cc1 -I %inputs -fixit %t.c
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=fixed %t.c
+// fixed-no-diagnostics
+
+#include "kernel-init.h"
+
+// CHECK: fix-it:"{{.*}}":{[[@LINE+1]]:12-[[@LINE+1]]:12}:"__init "
+static int plain_init(void) { return 0; } // #plain_init
+core_initcall(plain_init); // expected-warning {{initcall function 'plain_init' is not __init: it stays in memory after it ran at boot [initcheck-initcall-not-init]}} expected-note@#plain_init {{'plain_init' defined here}}
+int extern_init(void) { return 0; } // #extern_init
+late_initcall_sync(extern_init); // expected-warning {{initcall function 'extern_init' is not __init}} expected-note@#extern_init {{defined here}}
+static int con_init(void) { return 0; } // #con_init
+console_initcall(con_init); // expected-warning {{initcall function 'con_init' is not __init}} expected-note@#con_init {{defined here}}
+// CHECK: fix-it:"{{.*}}":{[[@LINE+1]]:13-[[@LINE+1]]:13}:"__exit "
+static void plain_exit(void) {} // #plain_exit
+module_exit(plain_exit); // expected-warning {{exitcall function 'plain_exit' is not __exit: a built-in kernel never calls it, yet keeps it}} expected-note@#plain_exit {{defined here}}
+
+// A project's own wrapper: recognised by the section it writes.
+#define fw_initcall(fn) \
+  static int (*__fw_##fn)(void) __attribute__((used, section(".initcall4.init"))) = fn
+static int fw_probe(void) { return 0; } // #fw_probe
+fw_initcall(fw_probe); // expected-warning {{initcall function 'fw_probe' is not __init}} expected-note@#fw_probe {{defined here}}
+
+// Fine: annotated functions; __ref initcalls are deliberate.
+static int __init good_init(void) { return 0; }
+static void __exit good_exit(void) {}
+static int __ref ref_init(void) { return 0; }
+subsys_initcall(good_init);
+rootfs_initcall(ref_init);
+module_exit(good_exit);
