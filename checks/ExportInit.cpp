@@ -28,6 +28,7 @@ void checkExportInit(const RuleInput &In, FindingSink &Out) {
     F.RuleId = "initcheck-export-init";
     F.Level = Severity::Error;
     F.Where = R.Loc;
+    F.Ref = &R - In.Facts.Refs.data();
     F.Message = "EXPORT_SYMBOL of " + describeSymbol(To) + ": " +
                 lifetimeOf(To) + "; remove " +
                 (Macro.empty() ? std::string("the section attribute")

@@ -4,6 +4,7 @@
 
 #include "checks/Facts.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct Finding {
   std::string Message;    ///< Without the trailing "[rule-id]".
   std::vector<FindingNote> Notes;
   std::vector<FixIt> FixIts;
+  /// The reference the finding is about (index into TuFacts::Refs), if any.
+  std::optional<unsigned> Ref;
 };
 
 /// Where findings go: clang's DiagnosticsEngine, clang-tidy, or a file.

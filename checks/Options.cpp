@@ -15,6 +15,8 @@ StringRef optionSummary() {
          "  init-section=NAME[,NAME]    more sections freed like .init.* "
          "(NAME* = prefix)\n"
          "  exit-section=NAME[,NAME]    more sections discarded like .exit.*\n"
+         "  no-facts                    do not store facts in the object "
+         "file\n"
          "  help                        list settings and rules\n";
 }
 
@@ -37,6 +39,8 @@ std::optional<std::string> applyOption(StringRef Arg, InitcheckOptions &O) {
     O.WarnOnly = true;
   } else if (Name == "modpost-compat" && !HasValue) {
     O.Analysis.ModpostCompat = true;
+  } else if (Name == "no-facts" && !HasValue) {
+    O.NoFacts = true;
   } else if (Name == "help" && !HasValue) {
     O.Help = true;
   } else if (Name == "disable" && HasValue) {
@@ -57,7 +61,7 @@ std::optional<std::string> applyOption(StringRef Arg, InitcheckOptions &O) {
   } else {
     return "unknown setting '" + Arg.str() +
            "' (known: warn-only, modpost-compat, disable=, whitelist=, "
-           "init-section=, exit-section=, help)";
+           "init-section=, exit-section=, no-facts, help)";
   }
   return std::nullopt;
 }

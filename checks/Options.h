@@ -19,6 +19,8 @@ struct InitcheckOptions {
   CollectOptions Collect;
   bool WarnOnly = false;
   bool Help = false;
+  /// Do not store facts in the object file (for `initcheck link`).
+  bool NoFacts = false;
 };
 
 /// Apply one setting, as the plugin spells it: "warn-only",

@@ -89,6 +89,7 @@ Finding referenceFinding(const RuleInput &In, const Reference &R,
   F.RuleId = RuleId;
   F.Level = Severity::Error;
   F.Where = R.Loc;
+  F.Ref = &R - In.Facts.Refs.data();
   F.Message = describeSymbol(From) + " references " + describeSymbol(To) +
               ": " + Why;
   if (!In.Options.ModpostCompat)

@@ -32,3 +32,6 @@ config.substitutions += [
     ("%inputs", inputs),
     ("%python", config.python_executable),
 ]
+# Last: "%initcheck" is a prefix of the substitutions above.
+config.substitutions.append(
+    ("%initcheck", os.path.join(config.initcheck_obj_root, "bin", "initcheck")))

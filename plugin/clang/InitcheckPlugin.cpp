@@ -17,12 +17,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/FactCollector.h"
+#include "checks/FactsFormat.h"
 #include "checks/Options.h"
 #include "checks/Rules.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendOptions.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -105,9 +107,40 @@ public:
     DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Opts.WarnOnly);
     runRules(Facts, Opts.Analysis, Sink);
     Sink.flush();
+    if (!Opts.NoFacts && producesCode() && !Diags.hasErrorOccurred())
+      emitFacts(Ctx, Facts);
   }
 
 private:
+  bool producesCode() const {
+    switch (CI.getFrontendOpts().ProgramAction) {
+    case frontend::EmitObj:
+    case frontend::EmitAssembly:
+    case frontend::EmitBC:
+    case frontend::EmitLLVM:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  /// Store the facts in the object file for `initcheck link`: a file-scope
+  /// asm statement handed to the code generator, which has not finished the
+  /// module yet (this consumer runs before it).
+  void emitFacts(ASTContext &Ctx, TuFacts &Facts) {
+    resolveLocations(Facts, Ctx.getSourceManager());
+    std::string Asm = factsAsm(encodeFacts(Facts));
+    QualType Ty = Ctx.getConstantArrayType(
+        Ctx.CharTy, llvm::APInt(32, Asm.size() + 1), nullptr,
+        ArraySizeModifier::Normal, 0);
+    auto *Str = clang::StringLiteral::Create(
+        Ctx, Asm, StringLiteralKind::Ordinary, false, Ty, SourceLocation());
+    auto *D = FileScopeAsmDecl::Create(Ctx, Ctx.getTranslationUnitDecl(), Str,
+                                       SourceLocation(), SourceLocation());
+    CI.getASTConsumer().HandleTopLevelDecl(DeclGroupRef(D));
+  }
+
+
   CompilerInstance &CI;
   InitcheckOptions Opts;
 };

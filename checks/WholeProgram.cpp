@@ -1,0 +1,90 @@
+//===- WholeProgram.cpp - Facts of many objects joined into one -----------===//
+#include "checks/WholeProgram.h"
+#include "checks/InitcallTable.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace llvm;
+
+namespace initcheck {
+
+/// Take the definition's facts into the joined symbol.
+static void takeDefinition(Symbol &Into, const Symbol &Def) {
+  bool Retained = Into.Retained || Def.Retained;
+  Into = Def;
+  Into.Retained = Retained;
+}
+
+WholeProgram joinFacts(std::vector<TuFacts> Units,
+                       const std::vector<std::string> &Objects) {
+  WholeProgram P;
+  TuFacts &Out = P.Facts;
+  StringMap<unsigned> External;
+  for (size_t U = 0; U != Units.size(); ++U) {
+    TuFacts &T = Units[U];
+    std::vector<unsigned> Map(T.Symbols.size());
+    for (size_t I = 0; I != T.Symbols.size(); ++I) {
+      Symbol &S = T.Symbols[I];
+      if (S.InternalLinkage || S.LinkName.empty()) {
+        Map[I] = Out.Symbols.size();
+        Out.Symbols.push_back(std::move(S));
+        continue;
+      }
+      auto [It, New] = External.try_emplace(S.LinkName, Out.Symbols.size());
+      Map[I] = It->second;
+      if (New) {
+        Out.Symbols.push_back(S);
+        continue;
+      }
+      Symbol &G = Out.Symbols[It->second];
+      // The definition decides the section; failing one, an annotated
+      // declaration is better evidence than a plain one.
+      if ((S.Defined && !G.Defined) ||
+          (!S.Defined && !G.Defined && S.ExplicitSection && !G.ExplicitSection))
+        takeDefinition(G, S);
+      else
+        G.Retained |= S.Retained;
+    }
+    for (Reference &R : T.Refs) {
+      // External symbols were copied, not moved: this is the unit's view.
+      const Symbol &Seen = T.Symbols[R.To];
+      bool Plain = !Seen.InternalLinkage && !Seen.LinkName.empty() &&
+                   !Seen.Defined && !Seen.ExplicitSection;
+      P.PlainDeclaration.push_back(Plain ? std::optional<Location>(Seen.Loc)
+                                         : std::nullopt);
+      R.From = Map[R.From];
+      R.To = Map[R.To];
+      Out.Refs.push_back(R);
+    }
+    for (Initcall &C : T.Initcalls) {
+      C.Entry = Map[C.Entry];
+      C.Function = Map[C.Function];
+      Out.Initcalls.push_back(C);
+      P.InitcallObject.push_back(U < Objects.size() ? Objects[U] : "");
+    }
+    Out.DataSections |= T.DataSections;
+    Out.KernelWithoutModules |= T.KernelWithoutModules;
+  }
+  // A plain declaration matters only where the definition is annotated.
+  for (size_t R = 0; R != Out.Refs.size(); ++R)
+    if (!Out.Symbols[Out.Refs[R].To].ExplicitSection)
+      P.PlainDeclaration[R].reset();
+  return P;
+}
+
+std::vector<unsigned> initcallOrder(const WholeProgram &P) {
+  std::vector<unsigned> Order;
+  for (unsigned I = 0; I != P.Facts.Initcalls.size(); ++I)
+    if (isInitLevel(P.Facts.Initcalls[I].Level))
+      Order.push_back(I);
+  // Initcalls were appended in link order, each unit's in position order:
+  // sorting by level, then by that index, keeps both.
+  llvm::sort(Order, [&](unsigned A, unsigned B) {
+    int RA = levelRank(P.Facts.Initcalls[A].Level),
+        RB = levelRank(P.Facts.Initcalls[B].Level);
+    return RA != RB ? RA < RB : A < B;
+  });
+  return Order;
+}
+
+} // namespace initcheck

@@ -1,0 +1,42 @@
+//===- WholeProgram.h - Facts of many objects joined into one ---*- C++ -*-===//
+//
+// What modpost sees in vmlinux.o, at source level: the facts of every
+// translation unit, in link order, joined by symbol name, so the same rules
+// judge references no single file could (a callee declared without __init
+// here and defined __init elsewhere).
+//
+//===----------------------------------------------------------------------===//
+#ifndef INITCHECK_CHECKS_WHOLEPROGRAM_H
+#define INITCHECK_CHECKS_WHOLEPROGRAM_H
+
+#include "checks/Facts.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace initcheck {
+
+struct WholeProgram {
+  /// One symbol per external name, one per internal symbol of each unit.
+  TuFacts Facts;
+  /// Per reference: where its own file declared the target without any
+  /// annotation, when the definition elsewhere has one.
+  std::vector<std::optional<Location>> PlainDeclaration;
+  /// Per initcall: the object it came from, and its link position.
+  std::vector<std::string> InitcallObject;
+};
+
+/// Join translation units given in link order; \p Objects names the object
+/// each unit came from (for the order table).
+WholeProgram joinFacts(std::vector<TuFacts> Units,
+                       const std::vector<std::string> &Objects);
+
+/// The initcalls in the order the program runs them: by level (console
+/// first, then early, 0 .. 7s, a module's init), then link order, then
+/// position in the file. Exitcalls are left out: a built-in kernel never
+/// runs them.
+std::vector<unsigned> initcallOrder(const WholeProgram &P);
+
+} // namespace initcheck
+
+#endif

@@ -1,0 +1,268 @@
+//===- LinkCommand.cpp - initcheck link -----------------------------------===//
+//
+// Reads the facts the plugin stored in each object (objects, archives, or
+// ld -r outputs such as vmlinux.o, whose facts section holds every unit's
+// record in link order), joins them, runs the same rules as the plugin on
+// the whole program, and prints the initcall order table.
+//
+// Text: the table on stdout, one initcall per line ("LEVEL FUNCTION
+// FILE:LINE"), mismatches on stderr as compiler diagnostics. JSON: both in
+// one document on stdout. Bad input writes nothing and exits 2.
+//
+//===----------------------------------------------------------------------===//
+#include "Commands.h"
+#include "checks/FactsFormat.h"
+#include "checks/Options.h"
+#include "checks/Rules.h"
+#include "checks/WholeProgram.h"
+#include "llvm/Object/Archive.h"
+#include "llvm/Object/Binary.h"
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace initcheck {
+namespace {
+
+/// A one-line error for bad input, with the file it concerns.
+struct InputError {
+  std::string Message;
+};
+
+class FactsReader {
+public:
+  /// Read every facts record of \p Path (an object or an archive).
+  std::optional<InputError> read(StringRef Path) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
+    if (!Buf)
+      return InputError{Path.str() + ": " + Buf.getError().message()};
+    Expected<std::unique_ptr<object::Binary>> Bin =
+        object::createBinary((*Buf)->getMemBufferRef());
+    if (!Bin) {
+      consumeError(Bin.takeError());
+      return InputError{Path.str() + ": not an object file or archive"};
+    }
+    if (auto *A = dyn_cast<object::Archive>(Bin->get())) {
+      Error Err = Error::success();
+      for (const object::Archive::Child &C : A->children(Err)) {
+        Expected<StringRef> Name = C.getName();
+        std::string Member =
+            Path.str() + "(" + (Name ? Name->str() : std::string("?")) + ")";
+        if (!Name)
+          consumeError(Name.takeError());
+        Expected<std::unique_ptr<object::Binary>> MB = C.getAsBinary();
+        if (!MB) {
+          consumeError(MB.takeError());
+          continue; // symbol tables and other non-object members
+        }
+        if (auto *O = dyn_cast<object::ObjectFile>(MB->get()))
+          if (auto E = readObject(*O, Member))
+            return E;
+      }
+      if (Err)
+        return InputError{Path.str() + ": " + toString(std::move(Err))};
+      return std::nullopt;
+    }
+    if (auto *O = dyn_cast<object::ObjectFile>(Bin->get()))
+      return readObject(*O, Path.str());
+    return InputError{Path.str() + ": not an object file or archive"};
+  }
+
+  std::vector<TuFacts> Units;
+  std::vector<std::string> UnitObjects;
+
+private:
+  std::optional<InputError> readObject(const object::ObjectFile &O,
+                                       const std::string &Name) {
+    for (const object::SectionRef &S : O.sections()) {
+      Expected<StringRef> SN = S.getName();
+      if (!SN) {
+        consumeError(SN.takeError());
+        continue;
+      }
+      if (*SN != FactsSectionName)
+        continue;
+      Expected<StringRef> Data = S.getContents();
+      if (!Data)
+        return InputError{Name + ": " + toString(Data.takeError())};
+      Expected<std::vector<TuFacts>> Facts = decodeFacts(*Data);
+      if (!Facts)
+        return InputError{Name + ": " + toString(Facts.takeError())};
+      for (TuFacts &F : *Facts) {
+        Units.push_back(std::move(F));
+        UnitObjects.push_back(Name);
+      }
+    }
+    return std::nullopt;
+  }
+};
+
+class CollectingSink : public FindingSink {
+public:
+  void report(const Finding &F) override { Findings.push_back(F); }
+  std::vector<Finding> Findings;
+};
+
+std::string where(const Location &L) {
+  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
+}
+
+void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
+               raw_ostream &Table, raw_ostream &Diags) {
+  for (const Finding &F : Findings) {
+    Diags << where(F.Where) << ": "
+          << (F.Level == Severity::Error ? "error" : "warning") << ": "
+          << F.Message << " [" << F.RuleId << "]\n";
+    for (const FindingNote &N : F.Notes)
+      Diags << where(N.Where) << ": note: " << N.Message << "\n";
+  }
+  for (unsigned I : initcallOrder(P)) {
+    const Initcall &C = P.Facts.Initcalls[I];
+    const Symbol &Entry = P.Facts.Symbols[C.Entry];
+    Table << C.Level << "\t" << P.Facts.Symbols[C.Function].Name << "\t"
+          << Entry.Loc.File << ":" << Entry.Loc.Line << "\n";
+  }
+}
+
+void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
+               raw_ostream &OS) {
+  json::OStream J(OS, 1);
+  J.object([&] {
+    J.attributeArray("initcalls", [&] {
+      for (unsigned I : initcallOrder(P)) {
+        const Initcall &C = P.Facts.Initcalls[I];
+        const Symbol &Entry = P.Facts.Symbols[C.Entry];
+        J.object([&] {
+          J.attribute("level", C.Level);
+          J.attribute("function", P.Facts.Symbols[C.Function].Name);
+          J.attribute("file", Entry.Loc.File);
+          J.attribute("line", Entry.Loc.Line);
+          J.attribute("entry", Entry.Name);
+          J.attribute("object", P.InitcallObject[I]);
+        });
+      }
+    });
+    J.attributeArray("mismatches", [&] {
+      for (const Finding &F : Findings)
+        J.object([&] {
+          J.attribute("rule", F.RuleId);
+          J.attribute("file", F.Where.File);
+          J.attribute("line", F.Where.Line);
+          J.attribute("column", F.Where.Column);
+          J.attribute("message", F.Message);
+          J.attributeArray("notes", [&] {
+            for (const FindingNote &N : F.Notes)
+              J.object([&] {
+                J.attribute("file", N.Where.File);
+                J.attribute("line", N.Where.Line);
+                J.attribute("message", N.Message);
+              });
+          });
+        });
+    });
+  });
+  OS << "\n";
+}
+
+int fail(const std::string &Message) {
+  errs() << "initcheck link: " << Message << "\n";
+  return 2;
+}
+
+} // namespace
+
+int runLink(ArrayRef<StringRef> Args) {
+  std::string Format = "text", Output;
+  bool Advice = false;
+  InitcheckOptions Opts;
+  std::vector<std::string> Inputs;
+  for (size_t I = 0; I != Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A.consume_front("--format=")) {
+      if (A != "text" && A != "json")
+        return fail("unknown format '" + A.str() + "' (text, json)");
+      Format = A.str();
+    } else if (A == "-o") {
+      if (++I == Args.size())
+        return fail("-o needs a file name");
+      Output = Args[I].str();
+    } else if (A == "--advice") {
+      Advice = true;
+    } else if (A.starts_with("--")) {
+      if (std::optional<std::string> Err = applyOption(A.drop_front(2), Opts))
+        return fail(*Err);
+    } else {
+      Inputs.push_back(A.str());
+    }
+  }
+  if (Inputs.empty())
+    return fail("no input objects");
+
+  FactsReader Reader;
+  for (const std::string &In : Inputs)
+    if (std::optional<InputError> E = Reader.read(In))
+      return fail(E->Message);
+  if (Reader.Units.empty())
+    return fail("no initcheck facts in the inputs (compile them with "
+                "-fplugin=initcheck.so)");
+
+  WholeProgram P = joinFacts(std::move(Reader.Units), Reader.UnitObjects);
+  // Advice is the plugin's business, per file; the whole program adds
+  // nothing to it. --advice repeats it here.
+  if (!Advice)
+    for (const RuleInfo &R : allRules())
+      if (R.IsAdvice)
+        Opts.Analysis.Disabled.insert(R.Id);
+  CollectingSink Sink;
+  runRules(P.Facts, Opts.Analysis, Sink);
+  for (Finding &F : Sink.Findings) {
+    if (Opts.WarnOnly)
+      F.Level = Severity::Warning;
+    if (F.Ref && P.PlainDeclaration[*F.Ref]) {
+      const Symbol &To = P.Facts.Symbols[P.Facts.Refs[*F.Ref].To];
+      StringRef Macro =
+          canonicalAnnotation(To.Section, To.Kind == SymbolKind::Function);
+      F.Notes.push_back(
+          {*P.PlainDeclaration[*F.Ref],
+           "'" + To.Name + "' is declared here without " +
+               (Macro.empty() ? "its section" : Macro.str()) +
+               ", so this file could not see the mismatch"});
+    }
+  }
+
+  // Everything is known: write it in one go, atomically for -o.
+  std::string Table, Diags;
+  raw_string_ostream TableOS(Table), DiagsOS(Diags);
+  if (Format == "json")
+    printJson(P, Sink.Findings, TableOS);
+  else
+    printText(P, Sink.Findings, TableOS, DiagsOS);
+  if (!Output.empty()) {
+    SmallString<128> Tmp;
+    int FD;
+    if (std::error_code EC = sys::fs::createUniqueFile(Output + ".tmp%%%%%%", FD, Tmp))
+      return fail(Output + ": " + EC.message());
+    {
+      raw_fd_ostream OS(FD, /*shouldClose=*/true);
+      OS << Table;
+    }
+    if (std::error_code EC = sys::fs::rename(Tmp, Output)) {
+      sys::fs::remove(Tmp);
+      return fail(Output + ": " + EC.message());
+    }
+  } else {
+    outs() << Table;
+  }
+  errs() << Diags;
+  bool Errors = llvm::any_of(Sink.Findings, [](const Finding &F) {
+    return F.Level == Severity::Error;
+  });
+  return Errors ? 1 : 0;
+}
+
+} // namespace initcheck

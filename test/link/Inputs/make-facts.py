@@ -1,0 +1,17 @@
+"""Write a deliberately bad facts record to stdout (see bad-input.test)."""
+import struct
+import sys
+
+MAGIC = b"ICFACTS\0"
+kind = sys.argv[1]
+if kind == "newer":
+    data = MAGIC + struct.pack("<II", 99, 1) + b"\0"
+elif kind == "truncated":
+    data = MAGIC + struct.pack("<II", 1, 100) + b"\x01\x02"
+elif kind == "corrupt":
+    # A well-framed record whose payload claims more strings than it holds.
+    payload = b"\x7f\x05abc"
+    data = MAGIC + struct.pack("<II", 1, len(payload)) + payload
+else:
+    data = b"NOTFACTS" + struct.pack("<II", 1, 0)
+sys.stdout.buffer.write(data)
