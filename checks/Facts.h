@@ -83,6 +83,9 @@ struct Symbol {
   std::string Type;
   bool IsIntVoid = false;
   bool IsVoidVoid = false;
+  /// The phases (ReachBits) the symbol's own unit computed for it, when it
+  /// comes from another unit's facts; 0 means "compute it here".
+  unsigned char FixedReach = 0;
 };
 
 enum class RefKind : unsigned char {

@@ -1,7 +1,11 @@
 //===- FactsFormat.cpp - TuFacts in an object file ------------------------===//
 #include "checks/FactsFormat.h"
+#include "checks/Residency.h"
+#include "llvm/ADT/DenseSet.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Compression.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -137,6 +141,68 @@ private:
   bool Failed = false;
 };
 
+/// What the whole-program step needs from one unit: what the unit could
+/// not judge itself. A helper's phase is settled inside its unit (all its
+/// users are there), so users travel with their phase (FixedReach) instead
+/// of the call graph. Kept: references to symbols declared here without
+/// annotation and defined elsewhere (the first site per user and target),
+/// table entries and their references (initcalls, exports), definitions
+/// that carry a section, and the symbols those touch.
+static TuFacts prune(const TuFacts &F) {
+  Residency Reach(F);
+  auto IsTable = [](const Symbol &S) {
+    return S.Class == SectionClass::InitTable ||
+           S.Class == SectionClass::ExitTable ||
+           S.Class == SectionClass::ExportTable;
+  };
+  std::vector<bool> KeepSym(F.Symbols.size(), false);
+  for (size_t I = 0; I != F.Symbols.size(); ++I) {
+    const Symbol &S = F.Symbols[I];
+    KeepSym[I] = IsTable(S) || (S.Defined && S.ExplicitSection &&
+                                !S.InternalLinkage && !S.LinkName.empty());
+  }
+  for (const Initcall &C : F.Initcalls)
+    KeepSym[C.Entry] = KeepSym[C.Function] = true;
+  std::vector<bool> KeepRef(F.Refs.size(), false);
+  DenseSet<std::pair<unsigned, unsigned>> Pairs;
+  for (size_t I = 0; I != F.Refs.size(); ++I) {
+    const Reference &R = F.Refs[I];
+    const Symbol &From = F.Symbols[R.From], &To = F.Symbols[R.To];
+    bool Elsewhere = !To.Defined && !To.ExplicitSection &&
+                     !To.InternalLinkage && !To.LinkName.empty();
+    if (!IsTable(From) &&
+        (!Elsewhere || Reach.reach(R.From) == ReachNone ||
+         !Pairs.insert({R.From, R.To}).second))
+      continue;
+    KeepRef[I] = true;
+    KeepSym[R.From] = KeepSym[R.To] = true;
+  }
+  TuFacts Out;
+  Out.DataSections = F.DataSections;
+  Out.KernelWithoutModules = F.KernelWithoutModules;
+  std::vector<unsigned> Map(F.Symbols.size());
+  for (size_t I = 0; I != F.Symbols.size(); ++I)
+    if (KeepSym[I]) {
+      Map[I] = Out.Symbols.size();
+      Out.Symbols.push_back(F.Symbols[I]);
+      if (Reach.isHelper(I))
+        Out.Symbols.back().FixedReach = Reach.reach(I);
+    }
+  for (size_t I = 0; I != F.Refs.size(); ++I)
+    if (KeepRef[I]) {
+      Reference R = F.Refs[I];
+      R.From = Map[R.From];
+      R.To = Map[R.To];
+      Out.Refs.push_back(R);
+    }
+  for (Initcall C : F.Initcalls) {
+    C.Entry = Map[C.Entry];
+    C.Function = Map[C.Function];
+    Out.Initcalls.push_back(C);
+  }
+  return Out;
+}
+
 enum SymbolFlags : unsigned {
   FlagExplicit = 1,
   FlagDefined = 2,
@@ -147,29 +213,45 @@ enum SymbolFlags : unsigned {
   FlagSystemHeader = 64,
   FlagIntVoid = 128,
   FlagVoidVoid = 256,
+  FlagIdentifierIsName = 512,   ///< Identifier == Name (C): not stored.
+  FlagLinkNameIsIdentifier = 1024, ///< LinkName == Identifier: not stored.
+  FlagNoAnnotationLoc = 2048,   ///< AnnotationLoc == Loc: not stored.
 };
 } // namespace
 
-std::string encodeFacts(const TuFacts &F) {
+std::string encodeFacts(const TuFacts &Unpruned) {
+  TuFacts F = prune(Unpruned);
   Writer W;
   W.u(F.DataSections | (F.KernelWithoutModules << 1));
   W.u(F.Symbols.size());
   for (const Symbol &S : F.Symbols) {
-    W.str(S.Name);
-    W.str(S.Identifier);
-    W.str(S.LinkName);
-    W.u(unsigned(S.Kind));
-    W.str(S.Section);
-    W.u(unsigned(S.Class));
+    bool IdIsName = S.Identifier == S.Name;
+    bool LinkIsId = S.LinkName == S.Identifier;
+    bool NoAnnotationLoc = S.AnnotationLoc.File == S.Loc.File &&
+                           S.AnnotationLoc.Line == S.Loc.Line &&
+                           S.AnnotationLoc.Column == S.Loc.Column;
     W.u((S.ExplicitSection ? FlagExplicit : 0) | (S.Defined ? FlagDefined : 0) |
         (S.InternalLinkage ? FlagInternal : 0) |
         (S.Retained ? FlagRetained : 0) |
         (S.AlwaysInline ? FlagAlwaysInline : 0) |
         (S.IsConst ? FlagConst : 0) |
         (S.InSystemHeader ? FlagSystemHeader : 0) |
-        (S.IsIntVoid ? FlagIntVoid : 0) | (S.IsVoidVoid ? FlagVoidVoid : 0));
+        (S.IsIntVoid ? FlagIntVoid : 0) | (S.IsVoidVoid ? FlagVoidVoid : 0) |
+        (IdIsName ? FlagIdentifierIsName : 0) |
+        (LinkIsId ? FlagLinkNameIsIdentifier : 0) |
+        (NoAnnotationLoc ? FlagNoAnnotationLoc : 0));
+    W.str(S.Name);
+    if (!IdIsName)
+      W.str(S.Identifier);
+    if (!LinkIsId)
+      W.str(S.LinkName);
+    W.u(unsigned(S.Kind));
+    W.str(S.Section);
+    W.u(unsigned(S.Class));
+    W.u(S.FixedReach);
     W.loc(S.Loc);
-    W.loc(S.AnnotationLoc);
+    if (!NoAnnotationLoc)
+      W.loc(S.AnnotationLoc);
     W.str(S.Type);
   }
   W.u(F.Refs.size());
@@ -187,6 +269,17 @@ std::string encodeFacts(const TuFacts &F) {
     W.u(C.Position);
   }
   std::string Payload = W.finish();
+  // Names and header paths compress several times over; zlib comes with
+  // the LLVM that clang links. Raw size 0 means "stored uncompressed".
+  uint32_t RawSize = 0;
+  if (compression::zlib::isAvailable()) {
+    SmallVector<uint8_t, 0> Packed;
+    compression::zlib::compress(arrayRefFromStringRef(Payload), Packed);
+    if (Packed.size() < Payload.size()) {
+      RawSize = Payload.size();
+      Payload.assign(Packed.begin(), Packed.end());
+    }
+  }
   std::string Record = Magic.str();
   auto PutU32 = [&](uint32_t V) {
     for (int I = 0; I != 4; ++I)
@@ -194,6 +287,7 @@ std::string encodeFacts(const TuFacts &F) {
   };
   PutU32(FactsFormatVersion);
   PutU32(Payload.size());
+  PutU32(RawSize);
   return Record + Payload;
 }
 
@@ -209,13 +303,14 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     return createStringError("corrupt facts: symbol count");
   for (uint64_t I = 0; I != NSyms && !R.failed(); ++I) {
     Symbol S;
+    uint64_t B = R.u();
     S.Name = R.str();
-    S.Identifier = R.str();
-    S.LinkName = R.str();
+    S.Identifier = B & FlagIdentifierIsName ? S.Name : R.str();
+    S.LinkName = B & FlagLinkNameIsIdentifier ? S.Identifier : R.str();
     S.Kind = SymbolKind(R.index(3));
     S.Section = R.str();
     S.Class = SectionClass(R.index(unsigned(SectionClass::Unchecked) + 1));
-    uint64_t B = R.u();
+    S.FixedReach = R.index(8);
     S.ExplicitSection = B & FlagExplicit;
     S.Defined = B & FlagDefined;
     S.InternalLinkage = B & FlagInternal;
@@ -226,7 +321,7 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     S.IsIntVoid = B & FlagIntVoid;
     S.IsVoidVoid = B & FlagVoidVoid;
     S.Loc = R.loc();
-    S.AnnotationLoc = R.loc();
+    S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();
     F.Symbols.push_back(std::move(S));
   }
@@ -265,7 +360,7 @@ Expected<std::vector<TuFacts>> decodeFacts(StringRef Section) {
       return Out;
     if (!Section.starts_with(Magic))
       return createStringError("not an initcheck facts record (bad magic)");
-    if (Section.size() < 16)
+    if (Section.size() < 20)
       return createStringError("truncated facts record header");
     auto U32 = [&](size_t At) {
       uint32_t V = 0;
@@ -273,18 +368,30 @@ Expected<std::vector<TuFacts>> decodeFacts(StringRef Section) {
         V |= uint32_t(uint8_t(Section[At + I])) << (8 * I);
       return V;
     };
-    uint32_t Version = U32(8), Size = U32(12);
+    uint32_t Version = U32(8), Size = U32(12), RawSize = U32(16);
     if (Version > FactsFormatVersion)
       return createStringError("facts format version " + Twine(Version) +
                                " is newer than this initcheck (" +
                                Twine(FactsFormatVersion) + ")");
-    if (Section.size() - 16 < Size)
+    if (Section.size() - 20 < Size)
       return createStringError("truncated facts record");
-    Expected<TuFacts> F = decodePayload(Section.substr(16, Size));
+    StringRef Payload = Section.substr(20, Size);
+    SmallVector<uint8_t, 0> Unpacked;
+    if (RawSize) {
+      if (!compression::zlib::isAvailable())
+        return createStringError("compressed facts, but no zlib support");
+      if (Error E = compression::zlib::decompress(
+              arrayRefFromStringRef(Payload), Unpacked, RawSize)) {
+        consumeError(std::move(E));
+        return createStringError("corrupt compressed facts record");
+      }
+      Payload = toStringRef(Unpacked);
+    }
+    Expected<TuFacts> F = decodePayload(Payload);
     if (!F)
       return F.takeError();
     Out.push_back(std::move(*F));
-    Section = Section.drop_front(16 + Size);
+    Section = Section.drop_front(20 + Size);
   }
 }
 

@@ -7,6 +7,7 @@
 //   "ICFACTS" '\0'  magic (8 bytes)
 //   u32 version     FactsFormatVersion
 //   u32 size        bytes of payload that follow
+//   u32 raw size    payload size before zlib; 0 = stored uncompressed
 //   payload         string table, symbols, references, initcalls (varints)
 //
 // Records may be separated by zero padding (section alignment), so a

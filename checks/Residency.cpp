@@ -47,6 +47,10 @@ Residency::Residency(const TuFacts &Facts) {
 
   for (size_t I = 0; I != N; ++I) {
     const Symbol &S = Syms[I];
+    if (S.FixedReach) { // decided in its own unit, with its whole call graph
+      Reach[I] = S.FixedReach;
+      continue;
+    }
     Helper[I] = S.Defined && S.InternalLinkage &&
                 !S.ExplicitSection && !S.Retained &&
                 S.Kind != SymbolKind::AsmEntry && isResident(S.Class);
