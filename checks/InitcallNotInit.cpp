@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "checks/InitcallNotInit.h"
 #include "checks/InitcallTable.h"
+#include "checks/Residency.h"
 #include "checks/SymbolDescription.h"
 
 namespace initcheck {
@@ -24,11 +25,14 @@ void checkInitcallNotInit(const RuleInput &In, FindingSink &Out) {
     const Symbol &Fn = In.Facts.Symbols[C.Function];
     bool Init = isInitLevel(C.Level);
     SectionClass Wanted = Init ? SectionClass::Init : SectionClass::Exit;
-    // Only unannotated functions: an annotated one is deliberate (__ref) or
-    // a phase error the mismatch rules report (an __exit initcall).
-    // Undefined ones are judged where they are defined.
-    if (Reported[C.Function] || Fn.Class == Wanted || Fn.ExplicitSection ||
-        !Fn.Defined || Fn.InSystemHeader)
+    // Only unannotated static functions that nothing but init (exit) code
+    // uses: mm/mmap.c's init_user_reserve() is an initcall and also runs
+    // from a memory-hotplug notifier. An external function may be called
+    // from other files; an annotated one is deliberate (__ref) or a phase
+    // error the mismatch rules report (an __exit initcall).
+    if (Reported[C.Function] || Fn.Class == Wanted || Fn.InSystemHeader ||
+        !In.Reach.isHelper(C.Function) ||
+        In.Reach.reach(C.Function) != (Init ? ReachInit : ReachExit))
       continue;
     Reported[C.Function] = true;
     std::string Annotation = annotationFor(Fn, !Init);

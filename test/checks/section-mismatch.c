@@ -169,7 +169,7 @@ int uses_compatible(void) { return __builtin_types_compatible_p(typeof(setup_hw)
 // Initcalls: the table entries are init context; a resident initcall
 // function is no mismatch (initcheck-initcall-not-init advises __init).
 static int __init my_init(void) { return registers(); }
-int resident_initcall(void) { return 0; } // #resident_initcall
+static int resident_initcall(void) { return 0; } // #resident_initcall
 core_initcall(my_init);
 late_initcall(resident_initcall); // expected-warning {{initcall function 'resident_initcall' is not __init}} expected-note@#resident_initcall {{defined here}}
 module_exit(teardown);
