@@ -25,6 +25,12 @@ struct Location {
   unsigned Column = 0;
 };
 
+/// A note of a diagnostic: "'h' is called by function 'f' here".
+struct FindingNote {
+  Location Where;
+  std::string Message;
+};
+
 /// An edit that is safe to apply: insert or replace source text.
 struct FixIt {
   clang::CharSourceRange Range; ///< A character range; empty = insertion.
@@ -86,6 +92,9 @@ struct Symbol {
   /// The phases (ReachBits) the symbol's own unit computed for it, when it
   /// comes from another unit's facts; 0 means "compute it here".
   unsigned char FixedReach = 0;
+  /// With FixedReach: the notes its unit gave for each phase bit (why the
+  /// helper runs then), so whole-program findings can explain it too.
+  std::vector<std::pair<unsigned char, FindingNote>> FixedReachNotes;
 };
 
 enum class RefKind : unsigned char {

@@ -1,6 +1,7 @@
 //===- FactsFormat.cpp - TuFacts in an object file ------------------------===//
 #include "checks/FactsFormat.h"
 #include "checks/Residency.h"
+#include "checks/SymbolDescription.h"
 #include "llvm/ADT/DenseSet.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
@@ -150,6 +151,8 @@ private:
 /// that carry a section, and the symbols those touch.
 static TuFacts prune(const TuFacts &F) {
   Residency Reach(F);
+  AnalysisOptions Defaults;
+  RuleInput In{F, Reach, Defaults};
   auto IsTable = [](const Symbol &S) {
     return S.Class == SectionClass::InitTable ||
            S.Class == SectionClass::ExitTable ||
@@ -185,8 +188,18 @@ static TuFacts prune(const TuFacts &F) {
     if (KeepSym[I]) {
       Map[I] = Out.Symbols.size();
       Out.Symbols.push_back(F.Symbols[I]);
-      if (Reach.isHelper(I))
-        Out.Symbols.back().FixedReach = Reach.reach(I);
+      if (Reach.isHelper(I)) {
+        Symbol &S = Out.Symbols.back();
+        S.FixedReach = Reach.reach(I);
+        for (ReachBits B : {ReachInit, ReachExit, ReachResident, ReachRef}) {
+          if (!(S.FixedReach & B))
+            continue;
+          std::vector<FindingNote> Notes;
+          explainReach(In, I, B, Notes);
+          for (FindingNote &N : Notes)
+            S.FixedReachNotes.push_back({B, std::move(N)});
+        }
+      }
     }
   for (size_t I = 0; I != F.Refs.size(); ++I)
     if (KeepRef[I]) {
@@ -253,6 +266,12 @@ std::string encodeFacts(const TuFacts &Unpruned) {
     if (!NoAnnotationLoc)
       W.loc(S.AnnotationLoc);
     W.str(S.Type);
+    W.u(S.FixedReachNotes.size());
+    for (const auto &[B, N] : S.FixedReachNotes) {
+      W.u(B);
+      W.loc(N.Where);
+      W.str(N.Message);
+    }
   }
   W.u(F.Refs.size());
   for (const Reference &R : F.Refs) {
@@ -310,7 +329,7 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     S.Kind = SymbolKind(R.index(3));
     S.Section = R.str();
     S.Class = SectionClass(R.index(unsigned(SectionClass::Unchecked) + 1));
-    S.FixedReach = R.index(8);
+    S.FixedReach = R.index(1u << NumReachBits);
     S.ExplicitSection = B & FlagExplicit;
     S.Defined = B & FlagDefined;
     S.InternalLinkage = B & FlagInternal;
@@ -323,6 +342,14 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     S.Loc = R.loc();
     S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();
+    uint64_t NNotes = R.u();
+    for (uint64_t N = 0; N != NNotes && !R.failed(); ++N) {
+      unsigned char B = R.index(1u << NumReachBits);
+      FindingNote Note;
+      Note.Where = R.loc();
+      Note.Message = R.str();
+      S.FixedReachNotes.push_back({B, std::move(Note)});
+    }
     F.Symbols.push_back(std::move(S));
   }
   uint64_t NRefs = R.u();

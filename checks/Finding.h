@@ -12,11 +12,6 @@ namespace initcheck {
 
 enum class Severity : unsigned char { Error, Warning };
 
-struct FindingNote {
-  Location Where;
-  std::string Message;
-};
-
 struct Finding {
   llvm::StringRef RuleId; ///< "initcheck-section-mismatch"; static storage.
   Severity Level = Severity::Error;

@@ -27,28 +27,39 @@ void checkInitOnlyHelper(const RuleInput &In, FindingSink &Out) {
         Helper.InSystemHeader || isInitcallFunction(In.Facts, H))
       continue;
     unsigned Reach = In.Reach.reach(H);
-    bool Exit;
-    if (Reach == ReachInit && To.Class == SectionClass::Init)
-      Exit = false;
-    else if (Reach == ReachExit && To.Class == SectionClass::Exit)
-      Exit = true;
-    else
+    bool ToInitOrExit =
+        To.Class == SectionClass::Init || To.Class == SectionClass::Exit;
+    ReachBits Phase;
+    const char *Users;
+    if (Reach == ReachInit && To.Class == SectionClass::Init) {
+      Phase = ReachInit;
+      Users = "init";
+    } else if (Reach == ReachExit && To.Class == SectionClass::Exit) {
+      Phase = ReachExit;
+      Users = "exit";
+    } else if (Reach == ReachRef && ToInitOrExit) {
+      // Safe under the __ref caller's guard, but out of line modpost sees
+      // .text -> .init.text: the helper should vouch too.
+      Phase = ReachRef;
+      Users = "__ref";
+    } else {
       continue;
+    }
     if (isModpostWhitelisted(Helper, To, In.Options.ExtraWhitelist))
       continue;
     Reported[H] = true;
-    std::string Annotation = annotationFor(Helper, Exit);
+    std::string Annotation = annotationFor(Helper, Phase);
     Finding F;
     F.RuleId = "initcheck-init-only-helper";
     F.Level = Severity::Warning;
     F.Where = R.Loc;
     F.Message = describeSymbol(Helper) + " references " + describeSymbol(To) +
-                " and is only used by " + (Exit ? "exit" : "init") + " code";
+                " and is only used by " + Users + " code";
     if (!Annotation.empty())
       F.Message += ": mark it " + Annotation;
     if (auto Fix = annotateFixIt(In.Facts, Helper, Annotation))
       F.FixIts.push_back(*Fix);
-    explainReach(In, H, Exit ? ReachExit : ReachInit, F.Notes);
+    explainReach(In, H, Phase, F.Notes);
     F.Notes.push_back(annotationNote(To));
     Out.report(F);
   }

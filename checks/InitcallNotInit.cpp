@@ -35,7 +35,7 @@ void checkInitcallNotInit(const RuleInput &In, FindingSink &Out) {
         In.Reach.reach(C.Function) != (Init ? ReachInit : ReachExit))
       continue;
     Reported[C.Function] = true;
-    std::string Annotation = annotationFor(Fn, !Init);
+    std::string Annotation = annotationFor(Fn, Init ? ReachInit : ReachExit);
     Finding F;
     F.RuleId = "initcheck-initcall-not-init";
     F.Level = Severity::Warning;

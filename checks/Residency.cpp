@@ -12,6 +12,8 @@ unsigned phaseOfClass(SectionClass C) {
   case SectionClass::Exit:
   case SectionClass::ExitTable:
     return ReachExit;
+  case SectionClass::Ref:
+    return ReachRef;
   case SectionClass::Unchecked:
     return ReachNone;
   default: // resident text and data, __ref, .head.text, export tables
@@ -81,7 +83,7 @@ Residency::Residency(const TuFacts &Facts) {
       unsigned New = Bits & ~Reach[Ref.To];
       if (!New)
         continue;
-      for (unsigned B = 0; B != 3; ++B)
+      for (unsigned B = 0; B != NumReachBits; ++B)
         if ((New & (1u << B)) && Witness[B][Ref.To] < 0)
           Witness[B][Ref.To] = R;
       Reach[Ref.To] |= New;
@@ -91,7 +93,9 @@ Residency::Residency(const TuFacts &Facts) {
 }
 
 std::optional<unsigned> Residency::witness(unsigned Sym, ReachBits Bit) const {
-  unsigned B = Bit == ReachInit ? 0 : Bit == ReachExit ? 1 : 2;
+  unsigned B = 0;
+  while (B + 1 < NumReachBits && !(Bit & (1u << B)))
+    ++B;
   if (Witness[B][Sym] < 0)
     return std::nullopt;
   return Witness[B][Sym];

@@ -21,7 +21,12 @@ enum ReachBits : unsigned char {
   ReachInit = 1,     ///< During boot / module init.
   ReachExit = 2,     ///< During module exit.
   ReachResident = 4, ///< Any time: after init memory is freed.
+  /// From __ref code (.ref.*): it runs any time, but its author vouches
+  /// that its uses of init memory are guarded (system_state, after_bootmem),
+  /// and a helper it calls runs under the same guard.
+  ReachRef = 8,
 };
+inline constexpr unsigned NumReachBits = 4;
 
 class Residency {
 public:
@@ -49,7 +54,7 @@ public:
 private:
   std::vector<unsigned char> Reach;
   std::vector<bool> Helper;
-  std::vector<int> Witness[3];
+  std::vector<int> Witness[NumReachBits];
 };
 
 /// The phase a section's own contents run in (ReachNone for .discard.*).

@@ -17,9 +17,17 @@ static bool isSource(const RuleInput &In, unsigned FromIdx, const Symbol &To) {
   const Symbol &From = In.Facts.Symbols[FromIdx];
   if (From.Class == SectionClass::PciFixup)
     return In.Options.ModpostCompat ? To.Class == SectionClass::Init : true;
-  if (In.Options.ModpostCompat) // modpost has no call graph, but it never
-    return !In.Reach.isDead(FromIdx) && // sees code the compiler dropped
-           (From.Class == SectionClass::Text || From.Class == SectionClass::Data);
+  if (In.Options.ModpostCompat) {
+    // modpost has no call graph, but it never sees code the compiler
+    // dropped, nor an __always_inline helper out of line: that one's
+    // references sit in its callers' sections.
+    if (In.Reach.isDead(FromIdx))
+      return false;
+    bool Helper = In.Reach.isHelper(FromIdx) || From.FixedReach;
+    if (Helper && From.AlwaysInline)
+      return In.Reach.reach(FromIdx) & ReachResident;
+    return From.Class == SectionClass::Text || From.Class == SectionClass::Data;
+  }
   switch (From.Class) {
   case SectionClass::Ref:         // __ref vouches for its references
   case SectionClass::ExportTable: // initcheck-export-init's business

@@ -56,6 +56,10 @@ FindingNote annotationNote(const Symbol &T) {
 void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
                   std::vector<FindingNote> &Notes) {
   const auto &Syms = In.Facts.Symbols;
+  // A helper from another unit's facts: that unit wrote the explanation.
+  for (const auto &[B, N] : Syms[Sym].FixedReachNotes)
+    if (B == Bit)
+      Notes.push_back(N);
   // Follow the witnesses while they lead through helpers; a cycle of
   // helpers cannot be longer than the symbol table.
   for (size_t Steps = 0; Steps != Syms.size() && In.Reach.isHelper(Sym); ++Steps) {
@@ -98,14 +102,20 @@ Finding referenceFinding(const RuleInput &In, const Reference &R,
   return F;
 }
 
-std::string annotationFor(const Symbol &S, bool Exit) {
-  if (S.Kind == SymbolKind::Function)
-    return Exit ? "__exit" : "__init";
-  if (S.Kind != SymbolKind::Variable)
+std::string annotationFor(const Symbol &S, ReachBits Phase) {
+  bool Fn = S.Kind == SymbolKind::Function;
+  if (!Fn && S.Kind != SymbolKind::Variable)
     return "";
-  if (Exit)
-    return S.IsConst ? "" : "__exitdata"; // the kernel has no __exitconst
-  return S.IsConst ? "__initconst" : "__initdata";
+  switch (Phase) {
+  case ReachInit:
+    return Fn ? "__init" : S.IsConst ? "__initconst" : "__initdata";
+  case ReachExit: // the kernel has no __exitconst
+    return Fn ? "__exit" : S.IsConst ? "" : "__exitdata";
+  case ReachRef:
+    return Fn ? "__ref" : S.IsConst ? "__refconst" : "__refdata";
+  default:
+    return "";
+  }
 }
 
 std::optional<FixIt> annotateFixIt(const TuFacts &Facts, const Symbol &S,

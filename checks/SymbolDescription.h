@@ -37,9 +37,10 @@ Finding referenceFinding(const RuleInput &In, const Reference &R,
                          llvm::StringRef RuleId, const std::string &Why,
                          ReachBits Phase);
 
-/// The annotation that places \p S in init (or exit) memory: "__init",
-/// "__initdata", "__initconst", "__exit", "__exitdata"; empty when none fits.
-std::string annotationFor(const Symbol &S, bool Exit);
+/// The annotation that places \p S in the memory of \p Phase (init, exit
+/// or __ref): "__init", "__initdata", "__initconst", "__exit",
+/// "__exitdata", "__ref", "__refdata", "__refconst"; empty when none fits.
+std::string annotationFor(const Symbol &S, ReachBits Phase);
 
 /// A fix-it that adds \p Annotation to \p S, spelled with the project's
 /// macro when it has one, else as a section attribute. None when no safe

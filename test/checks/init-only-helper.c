@@ -53,6 +53,13 @@ static int step_one(void) { return probe_bus(); } // expected-warning {{function
 static int (*steps[])(void) __initdata = { step_one }; // expected-note {{'step_one' is used by __initdata variable 'steps' here}}
 static int __init run_steps(void) { return steps[0](); }
 
+// A helper only __ref code uses runs under its caller's guard, but out of
+// line modpost sees .text -> .init.text: it should vouch too.
+// FIX: fix-it:"{{.*}}":{[[@LINE+1]]:12-[[@LINE+1]]:12}:"__ref "
+static int late_probe(void) { return probe_bus(); } // expected-warning {{function 'late_probe' references __init function 'probe_bus' and is only used by __ref code: mark it __ref}} expected-note@#probe_bus {{declared __init here}}
+static int __ref maybe_probe(int booting) { return booting ? late_probe() : 0; } // expected-note {{'late_probe' is called by __ref function 'maybe_probe' here}}
+int resident_entry(int booting) { return maybe_probe(booting); }
+
 // No advice: always_inline helpers are never out of line; dead helpers are
 // never emitted; annotated helpers are fine.
 static inline __attribute__((always_inline)) int inlined(void) { return probe_bus(); }
