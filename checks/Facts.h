@@ -122,6 +122,10 @@ struct TuFacts {
   std::vector<Symbol> Symbols;
   std::vector<Reference> Refs;
   std::vector<Initcall> Initcalls; ///< In position order.
+  /// Only in facts read back from objects: one edge per user and function
+  /// (no location), the call graph `initcheck link --suggest` walks. Kept
+  /// apart from Refs, which the rules judge.
+  std::vector<Reference> Edges;
   /// The annotation macros the translation unit defines, so fix-its can
   /// spell `__init` or fall back to the attribute.
   llvm::StringSet<> DefinedAnnotationMacros;

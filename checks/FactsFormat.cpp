@@ -180,6 +180,22 @@ static TuFacts prune(const TuFacts &F) {
     KeepRef[I] = true;
     KeepSym[R.From] = KeepSym[R.To] = true;
   }
+  // The call graph for --suggest: one edge per user and function, without
+  // location; an address escape outranks a call.
+  DenseMap<std::pair<unsigned, unsigned>, RefKind> EdgeKinds;
+  std::vector<std::pair<unsigned, unsigned>> EdgeOrder;
+  for (const Reference &R : F.Refs) {
+    const Symbol &To = F.Symbols[R.To];
+    if (To.Kind != SymbolKind::Function || Reach.reach(R.From) == ReachNone ||
+        (To.InternalLinkage && To.Class != SectionClass::Init))
+      continue;
+    auto [It, New] = EdgeKinds.try_emplace({R.From, R.To}, R.Kind);
+    if (New)
+      EdgeOrder.push_back({R.From, R.To});
+    else if (R.Kind == RefKind::AddressOf)
+      It->second = RefKind::AddressOf;
+    KeepSym[R.From] = KeepSym[R.To] = true;
+  }
   TuFacts Out;
   Out.DataSections = F.DataSections;
   Out.KernelWithoutModules = F.KernelWithoutModules;
@@ -212,6 +228,13 @@ static TuFacts prune(const TuFacts &F) {
     C.Entry = Map[C.Entry];
     C.Function = Map[C.Function];
     Out.Initcalls.push_back(C);
+  }
+  for (auto [From, To] : EdgeOrder) {
+    Reference E;
+    E.From = Map[From];
+    E.To = Map[To];
+    E.Kind = EdgeKinds[{From, To}];
+    Out.Edges.push_back(E);
   }
   return Out;
 }
@@ -286,6 +309,12 @@ std::string encodeFacts(const TuFacts &Unpruned) {
     W.u(C.Entry);
     W.u(C.Function);
     W.u(C.Position);
+  }
+  W.u(F.Edges.size());
+  for (const Reference &E : F.Edges) {
+    W.u(E.From);
+    W.u(E.To);
+    W.u(unsigned(E.Kind));
   }
   std::string Payload = W.finish();
   // Names and header paths compress several times over; zlib comes with
@@ -373,6 +402,16 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     C.Function = R.index(F.Symbols.size());
     C.Position = R.u();
     F.Initcalls.push_back(std::move(C));
+  }
+  uint64_t NEdges = R.u();
+  if (NEdges > Payload.size())
+    return createStringError("corrupt facts: edge count");
+  for (uint64_t I = 0; I != NEdges && !R.failed(); ++I) {
+    Reference E;
+    E.From = R.index(F.Symbols.size());
+    E.To = R.index(F.Symbols.size());
+    E.Kind = RefKind(R.index(3));
+    F.Edges.push_back(E);
   }
   if (R.failed())
     return createStringError("truncated or corrupt facts record");

@@ -39,7 +39,8 @@ static bool isPhaseTable(const Symbol &S) {
   }
 }
 
-Residency::Residency(const TuFacts &Facts) {
+Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
+                     const std::vector<Reference> *Edges) {
   const auto &Syms = Facts.Symbols;
   size_t N = Syms.size();
   Reach.assign(N, ReachNone);
@@ -53,17 +54,21 @@ Residency::Residency(const TuFacts &Facts) {
       Reach[I] = S.FixedReach;
       continue;
     }
-    Helper[I] = S.Defined && S.InternalLinkage &&
-                !S.ExplicitSection && !S.Retained &&
+    bool Local = S.InternalLinkage ||
+                 (ExternalHelpers && S.Kind == SymbolKind::Function);
+    Helper[I] = S.Defined && Local && !S.ExplicitSection && !S.Retained &&
                 S.Kind != SymbolKind::AsmEntry && isResident(S.Class);
     if (!Helper[I])
       Reach[I] = phaseOfClass(S.Class);
   }
-  // Edges into helpers, by user.
+  // References into helpers, by user; Refs first, then the extra edges.
+  std::vector<Reference> All = Facts.Refs;
+  if (Edges)
+    All.insert(All.end(), Edges->begin(), Edges->end());
   std::vector<std::vector<unsigned>> Out(N);
-  for (unsigned R = 0; R != Facts.Refs.size(); ++R)
-    if (Helper[Facts.Refs[R].To])
-      Out[Facts.Refs[R].From].push_back(R);
+  for (unsigned R = 0; R != All.size(); ++R)
+    if (Helper[All[R].To])
+      Out[All[R].From].push_back(R);
 
   // Breadth-first from the annotated code, in source order: each witness
   // is then the last step of a shortest chain from a root, so the notes that
@@ -76,7 +81,7 @@ Residency::Residency(const TuFacts &Facts) {
     unsigned From = Work.front();
     Work.pop_front();
     for (unsigned R : Out[From]) {
-      const Reference &Ref = Facts.Refs[R];
+      const Reference &Ref = All[R];
       unsigned Bits = Reach[From];
       if (Ref.Kind == RefKind::AddressOf && Bits && !isPhaseTable(Syms[From]))
         Bits = ReachResident;

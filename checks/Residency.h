@@ -30,7 +30,12 @@ inline constexpr unsigned NumReachBits = 4;
 
 class Residency {
 public:
-  explicit Residency(const TuFacts &Facts);
+  /// With \p ExternalHelpers, unannotated external functions get their
+  /// phases from their users too: right only for a whole program, where
+  /// every user is known (initcheck link --suggest). \p Edges are extra
+  /// references that only feed the call graph.
+  explicit Residency(const TuFacts &Facts, bool ExternalHelpers = false,
+                     const std::vector<Reference> *Edges = nullptr);
 
   /// The phases in which \p Sym can be used. For a symbol with a section of
   /// its own that is its section's phase; for an unannotated internal helper

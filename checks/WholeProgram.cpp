@@ -1,6 +1,7 @@
 //===- WholeProgram.cpp - Facts of many objects joined into one -----------===//
 #include "checks/WholeProgram.h"
 #include "checks/InitcallTable.h"
+#include "checks/Residency.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -56,6 +57,11 @@ WholeProgram joinFacts(std::vector<TuFacts> Units,
       R.To = Map[R.To];
       Out.Refs.push_back(R);
     }
+    for (Reference &E : T.Edges) {
+      E.From = Map[E.From];
+      E.To = Map[E.To];
+      Out.Edges.push_back(E);
+    }
     for (Initcall &C : T.Initcalls) {
       C.Entry = Map[C.Entry];
       C.Function = Map[C.Function];
@@ -70,6 +76,29 @@ WholeProgram joinFacts(std::vector<TuFacts> Units,
     if (!Out.Symbols[Out.Refs[R].To].ExplicitSection)
       P.PlainDeclaration[R].reset();
   return P;
+}
+
+std::vector<Suggestion> suggestInit(const WholeProgram &P) {
+  const TuFacts &F = P.Facts;
+  // The whole program is known: external functions take their phases from
+  // their users, as static helpers do within a file.
+  Residency Whole(F, /*ExternalHelpers=*/true, &F.Edges);
+  std::vector<bool> Used(F.Symbols.size(), false);
+  for (const Reference &R : F.Refs)
+    Used[R.To] = true;
+  for (const Reference &E : F.Edges)
+    Used[E.To] = true;
+  std::vector<Suggestion> Out;
+  for (unsigned I = 0; I != F.Symbols.size(); ++I) {
+    const Symbol &S = F.Symbols[I];
+    if (S.Kind != SymbolKind::Function || !S.Defined || S.InSystemHeader)
+      continue;
+    if (Whole.isHelper(I) && Whole.reach(I) == ReachInit)
+      Out.push_back({Suggestion::CouldBeInit, I});
+    else if (S.Class == SectionClass::Init && !Used[I] && !S.Retained)
+      Out.push_back({Suggestion::DeadInit, I});
+  }
+  return Out;
 }
 
 std::vector<unsigned> initcallOrder(const WholeProgram &P) {

@@ -37,6 +37,16 @@ WholeProgram joinFacts(std::vector<TuFacts> Units,
 /// runs them.
 std::vector<unsigned> initcallOrder(const WholeProgram &P);
 
+/// What `initcheck link --suggest` proposes (initify's first pass, on the
+/// whole program): functions only init code uses ("could be __init"), and
+/// __init functions no C code references ("dead init code"; asm and linker
+/// script references are not seen).
+struct Suggestion {
+  enum KindT { CouldBeInit, DeadInit } Kind;
+  unsigned Symbol;
+};
+std::vector<Suggestion> suggestInit(const WholeProgram &P);
+
 } // namespace initcheck
 
 #endif
