@@ -15,6 +15,8 @@ StringRef optionSummary() {
          "  init-section=NAME[,NAME]    more sections freed like .init.* "
          "(NAME* = prefix)\n"
          "  exit-section=NAME[,NAME]    more sections discarded like .exit.*\n"
+         "  sarif=FILE                  also write the findings as SARIF "
+         "2.1.0 to FILE\n"
          "  no-facts                    do not store facts in the object "
          "file\n"
          "  help                        list settings and rules\n";
@@ -58,10 +60,14 @@ std::optional<std::string> applyOption(StringRef Arg, InitcheckOptions &O) {
     return splitList(Name, Value, O.Collect.Extra.Init);
   } else if (Name == "exit-section" && HasValue) {
     return splitList(Name, Value, O.Collect.Extra.Exit);
+  } else if (Name == "sarif" && HasValue) {
+    if (Value.empty())
+      return "'sarif' needs a file name";
+    O.SarifFile = Value.str();
   } else {
     return "unknown setting '" + Arg.str() +
            "' (known: warn-only, modpost-compat, disable=, whitelist=, "
-           "init-section=, exit-section=, no-facts, help)";
+           "init-section=, exit-section=, sarif=, no-facts, help)";
   }
   return std::nullopt;
 }

@@ -21,11 +21,14 @@ struct InitcheckOptions {
   bool Help = false;
   /// Do not store facts in the object file (for `initcheck link`).
   bool NoFacts = false;
+  /// Also write the findings as SARIF 2.1.0 to this file (the plugin).
+  std::string SarifFile;
 };
 
 /// Apply one setting, as the plugin spells it: "warn-only",
 /// "modpost-compat", "disable=RULE[,RULE]", "whitelist=PATTERN[,PATTERN]",
-/// "init-section=NAME[,NAME]", "exit-section=NAME[,NAME]", "help".
+/// "init-section=NAME[,NAME]", "exit-section=NAME[,NAME]", "sarif=FILE",
+/// "help".
 /// Returns a one-line error naming the problem, or nothing on success.
 std::optional<std::string> applyOption(llvm::StringRef Arg,
                                        InitcheckOptions &Options);

@@ -8,6 +8,7 @@
 //   -fplugin-arg-initcheck-warn-only          errors become warnings
 //   -fplugin-arg-initcheck-modpost-compat     modpost 6.12's verdicts exactly
 //   -fplugin-arg-initcheck-disable=ID[,ID]    switch rules off
+//   -fplugin-arg-initcheck-sarif=FILE         also write SARIF 2.1.0 to FILE
 //   -fplugin-arg-initcheck-help               list settings and rules
 // and the project settings of checks/Options.h (whitelist=, init-section=,
 // exit-section=).
@@ -16,10 +17,12 @@
 // first dash after "arg-", so a dashed name silently loses its arguments.
 //
 //===----------------------------------------------------------------------===//
+#include "checks/DiagnosticsSink.h"
 #include "checks/FactCollector.h"
 #include "checks/FactsFormat.h"
 #include "checks/Options.h"
 #include "checks/Rules.h"
+#include "checks/Sarif.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -33,59 +36,6 @@ using namespace clang;
 using namespace initcheck;
 
 namespace {
-
-/// Sends findings to clang's DiagnosticsEngine, in source order.
-class DiagnosticsSink : public FindingSink {
-public:
-  DiagnosticsSink(DiagnosticsEngine &Diags, const SourceManager &SM,
-                  bool WarnOnly)
-      : Diags(Diags), SM(SM), WarnOnly(WarnOnly) {}
-
-  void report(const Finding &F) override { Pending.push_back(F); }
-
-  void flush() {
-    std::vector<size_t> Order(Pending.size());
-    for (size_t I = 0; I != Order.size(); ++I)
-      Order[I] = I;
-    llvm::sort(Order, [&](size_t A, size_t B) {
-      SourceLocation LA = SM.getFileLoc(Pending[A].Where.Loc),
-                     LB = SM.getFileLoc(Pending[B].Where.Loc);
-      if (LA.isValid() && LB.isValid() && LA != LB)
-        return SM.isBeforeInTranslationUnit(LA, LB);
-      if (LA.isValid() != LB.isValid())
-        return LA.isValid();
-      return A < B; // reporting order breaks ties: deterministic output
-    });
-    auto &IDs = *Diags.getDiagnosticIDs();
-    unsigned ErrorID = IDs.getCustomDiagID(DiagnosticIDs::Error, "%0");
-    unsigned WarningID = IDs.getCustomDiagID(DiagnosticIDs::Warning, "%0");
-    unsigned NoteID = IDs.getCustomDiagID(DiagnosticIDs::Note, "%0");
-    for (size_t I : Order) {
-      const Finding &F = Pending[I];
-      bool IsError = F.Level == Severity::Error && !WarnOnly;
-      {
-        DiagnosticBuilder DB =
-            Diags.Report(F.Where.Loc, IsError ? ErrorID : WarningID);
-        DB << (F.Message + " [" + F.RuleId.str() + "]");
-        for (const FixIt &Fix : F.FixIts) {
-          if (Fix.isInsertion())
-            DB << FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Text);
-          else
-            DB << FixItHint::CreateReplacement(Fix.Range, Fix.Text);
-        }
-      }
-      for (const FindingNote &N : F.Notes)
-        Diags.Report(N.Where.Loc, NoteID) << N.Message;
-    }
-    Pending.clear();
-  }
-
-private:
-  DiagnosticsEngine &Diags;
-  const SourceManager &SM;
-  bool WarnOnly;
-  std::vector<Finding> Pending;
-};
 
 class InitcheckConsumer : public ASTConsumer {
 public:
@@ -106,12 +56,26 @@ public:
     TuFacts Facts = collectFacts(Ctx, &CI.getPreprocessor(), Collect);
     DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Opts.WarnOnly);
     runRules(Facts, Opts.Analysis, Sink);
-    Sink.flush();
+    std::vector<Finding> Findings = Sink.flush();
+    if (!Opts.SarifFile.empty())
+      writeSarif(Diags, Findings);
     if (!Opts.NoFacts && producesCode() && !Diags.hasErrorOccurred())
       emitFacts(Ctx, Facts);
   }
 
 private:
+  /// sarif=FILE: the findings of this translation unit, written atomically
+  /// (a reader sees the previous file or this one, never a partial one).
+  void writeSarif(DiagnosticsEngine &Diags,
+                  const std::vector<Finding> &Findings) {
+    if (std::optional<std::string> Err =
+            writeFileAtomically(Opts.SarifFile, sarifDocument(Findings))) {
+      unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
+          DiagnosticIDs::Error, "initcheck: cannot write SARIF: %0");
+      Diags.Report(ID) << *Err;
+    }
+  }
+
   bool producesCode() const {
     switch (CI.getFrontendOpts().ProgramAction) {
     case frontend::EmitObj:

@@ -11,6 +11,12 @@ namespace initcheck {
 /// Exit status: 0 clean, 1 mismatches, 2 bad input (nothing written).
 int runLink(llvm::ArrayRef<llvm::StringRef> Args);
 
+/// `initcheck check [-p BUILD_DIR] [--format=text|json|sarif] [-o FILE]
+/// [SETTING...] FILE... [-- FLAGS...]`: the rules on source files, with the
+/// compile commands of compile_commands.json or fixed flags.
+/// Exit status: 0 clean, 1 errors, 2 bad usage or input.
+int runCheck(llvm::ArrayRef<llvm::StringRef> Args);
+
 } // namespace initcheck
 
 #endif

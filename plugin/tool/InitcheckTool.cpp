@@ -1,9 +1,13 @@
 //===- InitcheckTool.cpp - The initcheck command --------------------------===//
 //
+// initcheck check ...  the rules on source files (compile_commands.json)
 // initcheck link ...   whole-program mismatches and the initcall order table
+// initcheck rules      every rule id and whether it is an error or advice
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "checks/Rules.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
@@ -11,12 +15,16 @@
 using namespace llvm;
 
 static void usage(raw_ostream &OS) {
-  OS << "usage: initcheck link [--format=text|json] [-o FILE] [SETTING...] "
-        "OBJ...\n"
+  OS << "usage: initcheck check [-p BUILD_DIR] [--format=text|json|sarif] "
+        "[-o FILE] [SETTING...] FILE... [-- FLAGS...]\n"
+        "       initcheck link [--format=text|json|sarif] [-o FILE] "
+        "[SETTING...] OBJ...\n"
+        "       initcheck rules | --version\n"
         "  OBJ: objects, archives or ld -r outputs (vmlinux.o), in link "
         "order\n"
-        "  SETTING: --modpost-compat, --disable=RULE, --whitelist=PATTERN, "
-        "--init-section=NAME, --exit-section=NAME, --advice\n";
+        "  SETTING: --warn-only, --modpost-compat, --disable=RULE, "
+        "--whitelist=PATTERN, --init-section=NAME, --exit-section=NAME; "
+        "link also --advice\n";
 }
 
 int main(int Argc, char **Argv) {
@@ -26,8 +34,20 @@ int main(int Argc, char **Argv) {
     usage(Args.empty() ? errs() : outs());
     return Args.empty() ? 2 : 0;
   }
+  if (Args[0] == "--version") {
+    outs() << "initcheck (LLVM " LLVM_VERSION_STRING ")\n";
+    return 0;
+  }
+  if (Args[0] == "check")
+    return initcheck::runCheck(ArrayRef(Args).drop_front());
   if (Args[0] == "link")
     return initcheck::runLink(ArrayRef(Args).drop_front());
+  if (Args[0] == "rules") {
+    for (const initcheck::RuleInfo &R : initcheck::allRules())
+      outs() << R.Id << "\t" << (R.IsAdvice ? "advice" : "error") << "\t"
+             << R.Summary << "\n";
+    return 0;
+  }
   errs() << "initcheck: unknown command '" << Args[0] << "'\n";
   usage(errs());
   return 2;

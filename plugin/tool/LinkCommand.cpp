@@ -7,13 +7,15 @@
 //
 // Text: the table on stdout, one initcall per line ("LEVEL FUNCTION
 // FILE:LINE"), mismatches on stderr as compiler diagnostics. JSON: both in
-// one document on stdout. Bad input writes nothing and exits 2.
+// one document on stdout. SARIF (--format=sarif): the mismatches as SARIF
+// 2.1.0 on stdout (no table). Bad input writes nothing and exits 2.
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "checks/FactsFormat.h"
 #include "checks/Options.h"
 #include "checks/Rules.h"
+#include "checks/Sarif.h"
 #include "checks/WholeProgram.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/Binary.h"
@@ -184,8 +186,8 @@ int runLink(ArrayRef<StringRef> Args) {
   for (size_t I = 0; I != Args.size(); ++I) {
     StringRef A = Args[I];
     if (A.consume_front("--format=")) {
-      if (A != "text" && A != "json")
-        return fail("unknown format '" + A.str() + "' (text, json)");
+      if (A != "text" && A != "json" && A != "sarif")
+        return fail("unknown format '" + A.str() + "' (text, json, sarif)");
       Format = A.str();
     } else if (A == "-o") {
       if (++I == Args.size())
@@ -240,21 +242,13 @@ int runLink(ArrayRef<StringRef> Args) {
   raw_string_ostream TableOS(Table), DiagsOS(Diags);
   if (Format == "json")
     printJson(P, Sink.Findings, TableOS);
+  else if (Format == "sarif")
+    TableOS << sarifDocument(Sink.Findings);
   else
     printText(P, Sink.Findings, TableOS, DiagsOS);
   if (!Output.empty()) {
-    SmallString<128> Tmp;
-    int FD;
-    if (std::error_code EC = sys::fs::createUniqueFile(Output + ".tmp%%%%%%", FD, Tmp))
-      return fail(Output + ": " + EC.message());
-    {
-      raw_fd_ostream OS(FD, /*shouldClose=*/true);
-      OS << Table;
-    }
-    if (std::error_code EC = sys::fs::rename(Tmp, Output)) {
-      sys::fs::remove(Tmp);
-      return fail(Output + ": " + EC.message());
-    }
+    if (std::optional<std::string> Err = writeFileAtomically(Output, Table))
+      return fail(*Err);
   } else {
     outs() << Table;
   }
