@@ -35,3 +35,9 @@ config.substitutions += [
 # Last: "%initcheck" is a prefix of the substitutions above.
 config.substitutions.append(
     ("%initcheck", os.path.join(config.initcheck_obj_root, "bin", "initcheck")))
+
+# The clang-tidy module is built: test/precommit runs the initcheck-tidy hook.
+if os.path.exists(os.path.join(config.initcheck_obj_root, "lib", "initcheck-tidy.so")):
+    config.available_features.add("tidy")
+# build/bin: the tool and the pre-commit entry points.
+config.substitutions.insert(0, ("%{bin_dir}", os.path.join(config.initcheck_obj_root, "bin")))
