@@ -66,7 +66,8 @@ std::string sarifDocument(ArrayRef<Finding> Findings) {
   json::OStream J(OS, 2);
   ArrayRef<RuleInfo> Rules = allRules();
   J.object([&] {
-    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attribute("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
+                          "os/schemas/sarif-schema-2.1.0.json");
     J.attribute("version", "2.1.0");
     J.attributeArray("runs", [&] {
       J.object([&] {
