@@ -161,8 +161,12 @@ static TuFacts prune(const TuFacts &F) {
   std::vector<bool> KeepSym(F.Symbols.size(), false);
   for (size_t I = 0; I != F.Symbols.size(); ++I) {
     const Symbol &S = F.Symbols[I];
-    KeepSym[I] = IsTable(S) || (S.Defined && S.ExplicitSection &&
-                                !S.InternalLinkage && !S.LinkName.empty());
+    bool External = !S.InternalLinkage && !S.LinkName.empty();
+    // Annotated definitions resolve other files' references; every defined
+    // external function is a node of the whole-program call graph.
+    KeepSym[I] = IsTable(S) ||
+                 (S.Defined && External &&
+                  (S.ExplicitSection || S.Kind == SymbolKind::Function));
   }
   for (const Initcall &C : F.Initcalls)
     KeepSym[C.Entry] = KeepSym[C.Function] = true;

@@ -65,6 +65,19 @@ Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
   std::vector<Reference> All = Facts.Refs;
   if (Edges)
     All.insert(All.end(), Edges->begin(), Edges->end());
+  if (ExternalHelpers) {
+    // An external function nothing in the program references is an entry
+    // point (asm, a module, a callback table built elsewhere): a root that
+    // runs any time, not dead code.
+    std::vector<bool> HasUser(N, false);
+    for (const Reference &R : All)
+      HasUser[R.To] = true;
+    for (size_t I = 0; I != N; ++I)
+      if (Helper[I] && !Syms[I].InternalLinkage && !HasUser[I]) {
+        Helper[I] = false;
+        Reach[I] = ReachResident;
+      }
+  }
   std::vector<std::vector<unsigned>> Out(N);
   for (unsigned R = 0; R != All.size(); ++R)
     if (Helper[All[R].To])

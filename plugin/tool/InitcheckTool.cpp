@@ -24,7 +24,8 @@ static void usage(raw_ostream &OS) {
         "order\n"
         "  SETTING: --warn-only, --modpost-compat, --disable=RULE, "
         "--whitelist=PATTERN, --init-section=NAME, --exit-section=NAME; "
-        "link also --advice\n";
+        "link also --advice and --suggest (functions only init code uses, "
+        "__init functions nothing references)\n";
 }
 
 int main(int Argc, char **Argv) {

@@ -19,6 +19,7 @@
 #include "checks/WholeProgram.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/Binary.h"
+#include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -77,10 +78,24 @@ public:
 
   std::vector<TuFacts> Units;
   std::vector<std::string> UnitObjects;
+  /// Sizes of defined functions, from the objects' symbol tables.
+  StringMap<uint64_t> FunctionSizes;
 
 private:
   std::optional<InputError> readObject(const object::ObjectFile &O,
                                        const std::string &Name) {
+    if (const auto *Elf = dyn_cast<object::ELFObjectFileBase>(&O))
+      for (const object::ELFSymbolRef &Sym : Elf->symbols()) {
+        Expected<object::SymbolRef::Type> Type = Sym.getType();
+        Expected<StringRef> SymName = Sym.getName();
+        if (Type && SymName && *Type == object::SymbolRef::ST_Function &&
+            Sym.getSize())
+          FunctionSizes[*SymName] = Sym.getSize();
+        if (!Type)
+          consumeError(Type.takeError());
+        if (!SymName)
+          consumeError(SymName.takeError());
+      }
     for (const object::SectionRef &S : O.sections()) {
       Expected<StringRef> SN = S.getName();
       if (!SN) {
@@ -114,6 +129,25 @@ std::string where(const Location &L) {
   return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
 }
 
+struct SuggestionLine {
+  const char *Kind; ///< "could-be-init" or "dead-init"
+  const Symbol *Fn;
+  uint64_t Bytes;
+};
+
+std::vector<SuggestionLine> suggestions(const WholeProgram &P,
+                                        const StringMap<uint64_t> &Sizes) {
+  std::vector<SuggestionLine> Out;
+  for (const Suggestion &S : suggestInit(P)) {
+    const Symbol &Fn = P.Facts.Symbols[S.Symbol];
+    auto It = Sizes.find(Fn.LinkName.empty() ? Fn.Identifier : Fn.LinkName);
+    Out.push_back({S.Kind == Suggestion::CouldBeInit ? "could-be-init"
+                                                     : "dead-init",
+                   &Fn, It == Sizes.end() ? 0 : It->second});
+  }
+  return Out;
+}
+
 void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
                raw_ostream &Table, raw_ostream &Diags) {
   for (const Finding &F : Findings) {
@@ -132,7 +166,7 @@ void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
 }
 
 void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
-               raw_ostream &OS) {
+               const std::vector<SuggestionLine> *Suggested, raw_ostream &OS) {
   json::OStream J(OS, 1);
   J.object([&] {
     J.attributeArray("initcalls", [&] {
@@ -167,6 +201,17 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
           });
         });
     });
+    if (Suggested)
+      J.attributeArray("suggestions", [&] {
+        for (const SuggestionLine &S : *Suggested)
+          J.object([&] {
+            J.attribute("kind", S.Kind);
+            J.attribute("function", S.Fn->Name);
+            J.attribute("file", S.Fn->Loc.File);
+            J.attribute("line", S.Fn->Loc.Line);
+            J.attribute("bytes", int64_t(S.Bytes));
+          });
+      });
   });
   OS << "\n";
 }
@@ -180,7 +225,7 @@ int fail(const std::string &Message) {
 
 int runLink(ArrayRef<StringRef> Args) {
   std::string Format = "text", Output;
-  bool Advice = false;
+  bool Advice = false, Suggest = false;
   InitcheckOptions Opts;
   std::vector<std::string> Inputs;
   for (size_t I = 0; I != Args.size(); ++I) {
@@ -195,6 +240,8 @@ int runLink(ArrayRef<StringRef> Args) {
       Output = Args[I].str();
     } else if (A == "--advice") {
       Advice = true;
+    } else if (A == "--suggest") {
+      Suggest = true;
     } else if (A.starts_with("--")) {
       if (std::optional<std::string> Err = applyOption(A.drop_front(2), Opts))
         return fail(*Err);
@@ -240,12 +287,20 @@ int runLink(ArrayRef<StringRef> Args) {
   // Everything is known: write it in one go, atomically for -o.
   std::string Table, Diags;
   raw_string_ostream TableOS(Table), DiagsOS(Diags);
-  if (Format == "json")
-    printJson(P, Sink.Findings, TableOS);
-  else if (Format == "sarif")
+  std::vector<SuggestionLine> Suggested;
+  if (Suggest)
+    Suggested = suggestions(P, Reader.FunctionSizes);
+  if (Format == "json") {
+    printJson(P, Sink.Findings, Suggest ? &Suggested : nullptr, TableOS);
+  } else if (Format == "sarif") {
     TableOS << sarifDocument(Sink.Findings);
-  else
+  } else {
     printText(P, Sink.Findings, TableOS, DiagsOS);
+    for (const SuggestionLine &S : Suggested)
+      TableOS << "suggest\t" << S.Kind << "\t" << S.Fn->Name << "\t"
+              << S.Fn->Loc.File << ":" << S.Fn->Loc.Line << "\t" << S.Bytes
+              << " bytes\n";
+  }
   if (!Output.empty()) {
     if (std::optional<std::string> Err = writeFileAtomically(Output, Table))
       return fail(*Err);
