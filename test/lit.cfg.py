@@ -1,13 +1,14 @@
 # lit configuration for initcheck. Tests run real clang-19 with the real
 # plugin; tools come from /usr/lib/llvm-19/bin (the plain `clang` on Debian
 # bookworm is 14, which cannot load a plugin built for 19).
+import glob
 import os
 import lit.formats
 
 config.name = "initcheck"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "utils"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.initcheck_obj_root, "test")
 
@@ -22,7 +23,34 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 cc1 = "%s -cc1 -internal-isystem %s/include -nostdsysteminc" % (
     os.path.join(bin_dir, "clang"), config.clang_resource_dir)
 
+# The clang-tidy front: the module, clang-tidy-19 itself, and the test
+# driver (Debian ships no check_clang_tidy.py). Listed before "%clang",
+# which is a prefix of "%clang_tidy".
+tidy_module = os.path.join(config.initcheck_obj_root, "lib", "initcheck-tidy.so")
+clang_tidy = os.path.join(bin_dir, "clang-tidy")
+check_tidy = "%s %s --clang-tidy=%s --load=%s --filecheck=%s" % (
+    config.python_executable,
+    os.path.join(config.test_source_root, "utils", "check_initcheck_tidy.py"),
+    clang_tidy, tidy_module, os.path.join(bin_dir, "FileCheck"))
+# Both fronts on one input: the same findings, notes and fix-its.
+compare_fronts = "%s %s --clang=%s --plugin=%s --clang-tidy=%s --load=%s" % (
+    config.python_executable,
+    os.path.join(config.test_source_root, "utils", "compare_fronts.py"),
+    os.path.join(bin_dir, "clang"), plugin, clang_tidy, tidy_module)
+
+# A clang-tidy of another major (bookworm's plain clang-tidy is 14), if any,
+# to test that the module refuses it plainly.
+other_tidies = sorted(t for t in glob.glob("/usr/lib/llvm-*/bin/clang-tidy")
+                      if os.path.realpath(t) != os.path.realpath(clang_tidy))
+if other_tidies:
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", other_tidies[0]))
+
 config.substitutions += [
+    ("%check_initcheck_tidy", check_tidy),
+    ("%compare_fronts", compare_fronts),
+    ("%clang_tidy", clang_tidy),
+    ("%initcheck_tidy", tidy_module),
     ("%clang_cc1", cc1),
     ("%clangxx", os.path.join(bin_dir, "clang++")),
     ("%clang", os.path.join(bin_dir, "clang")),
