@@ -186,11 +186,16 @@ void RuleCheck::readSettings() {
 }
 
 void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ModpostCompat", ModpostCompat);
+  // Booleans as text through the plain store(): the store<bool>
+  // specialisation's name has an enable_if<is_integral_v<T>> in it, which
+  // GCC mangles differently from the clang that built clang-tidy, so a
+  // module built with g++ would not find it.
+  auto Bool = [](bool B) { return B ? "true" : "false"; };
+  Options.store(Opts, "ModpostCompat", Bool(ModpostCompat));
   Options.store(Opts, "Whitelist", Whitelist);
   Options.store(Opts, "InitSections", InitSections);
   Options.store(Opts, "ExitSections", ExitSections);
-  Options.store(Opts, "DataSections", DataSections);
+  Options.store(Opts, "DataSections", Bool(DataSections));
 }
 
 void RuleCheck::registerPPCallbacks(const SourceManager &, Preprocessor *P,
