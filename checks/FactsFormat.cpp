@@ -270,16 +270,21 @@ std::string encodeFacts(const TuFacts &Unpruned) {
     bool NoAnnotationLoc = S.AnnotationLoc.File == S.Loc.File &&
                            S.AnnotationLoc.Line == S.Loc.Line &&
                            S.AnnotationLoc.Column == S.Loc.Column;
-    W.u((S.ExplicitSection ? FlagExplicit : 0) | (S.Defined ? FlagDefined : 0) |
-        (S.InternalLinkage ? FlagInternal : 0) |
-        (S.Retained ? FlagRetained : 0) |
-        (S.AlwaysInline ? FlagAlwaysInline : 0) |
-        (S.IsConst ? FlagConst : 0) |
-        (S.InSystemHeader ? FlagSystemHeader : 0) |
-        (S.IsIntVoid ? FlagIntVoid : 0) | (S.IsVoidVoid ? FlagVoidVoid : 0) |
-        (IdIsName ? FlagIdentifierIsName : 0) |
-        (LinkIsId ? FlagLinkNameIsIdentifier : 0) |
-        (NoAnnotationLoc ? FlagNoAnnotationLoc : 0));
+    unsigned Flags = 0;
+    auto Set = [&](bool On, SymbolFlags Flag) { Flags |= On ? Flag : 0u; };
+    Set(S.ExplicitSection, FlagExplicit);
+    Set(S.Defined, FlagDefined);
+    Set(S.InternalLinkage, FlagInternal);
+    Set(S.Retained, FlagRetained);
+    Set(S.AlwaysInline, FlagAlwaysInline);
+    Set(S.IsConst, FlagConst);
+    Set(S.InSystemHeader, FlagSystemHeader);
+    Set(S.IsIntVoid, FlagIntVoid);
+    Set(S.IsVoidVoid, FlagVoidVoid);
+    Set(IdIsName, FlagIdentifierIsName);
+    Set(LinkIsId, FlagLinkNameIsIdentifier);
+    Set(NoAnnotationLoc, FlagNoAnnotationLoc);
+    W.u(Flags);
     W.str(S.Name);
     if (!IdIsName)
       W.str(S.Identifier);
