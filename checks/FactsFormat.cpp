@@ -448,6 +448,11 @@ Expected<std::vector<TuFacts>> decodeFacts(StringRef Section) {
       return createStringError("facts format version " + Twine(Version) +
                                " is newer than this initcheck (" +
                                Twine(FactsFormatVersion) + ")");
+    if (Version < FactsFormatVersion)
+      return createStringError("facts format version " + Twine(Version) +
+                               " is older than this initcheck (" +
+                               Twine(FactsFormatVersion) +
+                               "): rebuild the object with this plugin");
     if (Section.size() - 20 < Size)
       return createStringError("truncated facts record");
     StringRef Payload = Section.substr(20, Size);

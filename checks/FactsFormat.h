@@ -33,7 +33,8 @@ namespace initcheck {
 /// section outside its whitelist; ".discard.*" is on it, and the kernel's
 /// final link discards it too.
 inline constexpr llvm::StringLiteral FactsSectionName = ".discard.initcheck";
-inline constexpr uint32_t FactsFormatVersion = 1;
+/// Bumped whenever the encoding changes; a reader accepts only its own.
+inline constexpr uint32_t FactsFormatVersion = 2;
 
 /// Fill every Location's File/Line/Column from its SourceLocation, so the
 /// facts outlive the AST.

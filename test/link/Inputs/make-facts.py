@@ -4,14 +4,16 @@ import sys
 
 MAGIC = b"ICFACTS\0"
 kind = sys.argv[1]
-if kind == "newer":
+if kind == "older":
+    data = MAGIC + struct.pack("<III", 1, 1, 0) + b"\0"
+elif kind == "newer":
     data = MAGIC + struct.pack("<III", 99, 1, 0) + b"\0"
 elif kind == "truncated":
-    data = MAGIC + struct.pack("<III", 1, 100, 0) + b"\x01\x02"
+    data = MAGIC + struct.pack("<III", 2, 100, 0) + b"\x01\x02"
 elif kind == "corrupt":
     # A well-framed record whose payload claims more strings than it holds.
     payload = b"\x7f\x05abc"
-    data = MAGIC + struct.pack("<III", 1, len(payload), 0) + payload
+    data = MAGIC + struct.pack("<III", 2, len(payload), 0) + payload
 else:
     data = b"NOTFACTS" + struct.pack("<III", 1, 0, 0)
 sys.stdout.buffer.write(data)
