@@ -1,5 +1,7 @@
 //===- DiagnosticsSink.cpp - Findings to clang diagnostics ----------------===//
 #include "checks/DiagnosticsSink.h"
+#include "checks/Options.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -67,6 +69,23 @@ std::vector<Finding> DiagnosticsSink::flush(bool Emit) {
       Diags.Report(N.Where.Loc, NoteID) << N.Message;
   }
   return Sorted;
+}
+
+TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
+                                  clang::Preprocessor &PP, bool DataSections,
+                                  const InitcheckOptions &Options, bool Emit) {
+  TuAnalysis Out;
+  clang::DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+  if (Diags.hasUncompilableErrorOccurred() || Diags.hasFatalErrorOccurred())
+    return Out;
+  CollectOptions Collect = Options.Collect;
+  Collect.DataSections = DataSections;
+  Out.Facts = collectFacts(Ctx, &PP, Collect);
+  DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Options.WarnOnly);
+  runRules(Out.Facts, Options.Analysis, Sink);
+  Out.Findings = Sink.flush(Emit);
+  Out.Analyzed = true;
+  return Out;
 }
 
 } // namespace initcheck

@@ -8,10 +8,14 @@
 #ifndef INITCHECK_CHECKS_DIAGNOSTICSSINK_H
 #define INITCHECK_CHECKS_DIAGNOSTICSSINK_H
 
+#include "checks/Facts.h"
 #include "checks/Finding.h"
+#include <vector>
 
 namespace clang {
+class ASTContext;
 class DiagnosticsEngine;
+class Preprocessor;
 class SourceManager;
 } // namespace clang
 
@@ -35,6 +39,24 @@ private:
   bool WarnOnly;
   std::vector<Finding> Pending;
 };
+
+struct InitcheckOptions;
+
+/// One translation unit, as the fronts inside clang analyse it.
+struct TuAnalysis {
+  bool Analyzed = false; ///< False when the file had errors: no verdicts.
+  TuFacts Facts;
+  std::vector<Finding> Findings; ///< In source order, locations resolved.
+};
+
+/// Collect the facts of the translation unit, run the rules, and report
+/// the findings to clang's diagnostics when \p Emit. Silent when the file
+/// already has errors: an AST with errors may be incomplete, and the compile
+/// fails anyway. \p DataSections: -fdata-sections or LTO, under which
+/// ld.lld -r leaves every object in .data.<name> and modpost sees neither.
+TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
+                                  clang::Preprocessor &PP, bool DataSections,
+                                  const InitcheckOptions &Options, bool Emit);
 
 } // namespace initcheck
 

@@ -44,23 +44,16 @@ public:
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
-    // An AST with errors in it may be incomplete; stay silent rather than
-    // guess (the compile fails anyway).
-    if (Diags.hasUncompilableErrorOccurred() || Diags.hasFatalErrorOccurred())
-      return;
-    // Under LTO, ld.lld -r leaves every object in .data.<name>, exactly as
-    // -fdata-sections does: modpost sees neither.
     const CodeGenOptions &CG = CI.getCodeGenOpts();
-    CollectOptions Collect = Opts.Collect;
-    Collect.DataSections = CG.DataSections || CG.PrepareForLTO;
-    TuFacts Facts = collectFacts(Ctx, &CI.getPreprocessor(), Collect);
-    DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Opts.WarnOnly);
-    runRules(Facts, Opts.Analysis, Sink);
-    std::vector<Finding> Findings = Sink.flush();
+    TuAnalysis A = analyzeTranslationUnit(
+        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts,
+        /*Emit=*/true);
+    if (!A.Analyzed)
+      return;
     if (!Opts.SarifFile.empty())
-      writeSarif(Diags, Findings);
+      writeSarif(Diags, A.Findings);
     if (!Opts.NoFacts && producesCode() && !Diags.hasErrorOccurred())
-      emitFacts(Ctx, Facts);
+      emitFacts(Ctx, A.Facts);
   }
 
 private:

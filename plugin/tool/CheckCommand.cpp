@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "checks/DiagnosticsSink.h"
+#include "checks/FindingJson.h"
 #include "checks/FactCollector.h"
 #include "checks/Options.h"
 #include "checks/Rules.h"
@@ -63,15 +64,12 @@ public:
 
   // What the plugin's consumer does, minus the facts for the object file.
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
-    if (Diags.hasUncompilableErrorOccurred() || Diags.hasFatalErrorOccurred())
-      return;
     const CodeGenOptions &CG = CI.getCodeGenOpts();
-    CollectOptions Collect = Opts.Collect;
-    Collect.DataSections = CG.DataSections || CG.PrepareForLTO;
-    TuFacts Facts = collectFacts(Ctx, &CI.getPreprocessor(), Collect);
-    DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Opts.WarnOnly);
-    runRules(Facts, Opts.Analysis, Sink);
+    TuAnalysis A = analyzeTranslationUnit(
+        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts,
+        Emit);
+    if (!A.Analyzed)
+      return;
     // Documents name files absolutely here (relative names are relative
     // to each command's directory); runCheck shortens them.
     FileManager &FM = CI.getFileManager();
@@ -82,7 +80,7 @@ public:
         L.File = P.str().str();
       }
     };
-    for (Finding &F : Sink.flush(Emit)) {
+    for (Finding &F : A.Findings) {
       Absolute(F.Where);
       for (FindingNote &N : F.Notes)
         Absolute(N.Where);
@@ -342,24 +340,7 @@ int runCheck(ArrayRef<StringRef> Args) {
       J.object([&] {
         J.attributeArray("findings", [&] {
           for (const Finding &F : All)
-            J.object([&] {
-              J.attribute("rule", F.RuleId);
-              J.attribute("level",
-                          F.Level == Severity::Error ? "error" : "warning");
-              J.attribute("file", F.Where.File);
-              J.attribute("line", F.Where.Line);
-              J.attribute("column", F.Where.Column);
-              J.attribute("message", F.Message);
-              J.attributeArray("notes", [&] {
-                for (const FindingNote &N : F.Notes)
-                  J.object([&] {
-                    J.attribute("file", N.Where.File);
-                    J.attribute("line", N.Where.Line);
-                    J.attribute("column", N.Where.Column);
-                    J.attribute("message", N.Message);
-                  });
-              });
-            });
+            writeFindingJson(J, F);
         });
       });
       OS << "\n";

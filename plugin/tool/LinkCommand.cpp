@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "checks/FactsFormat.h"
+#include "checks/FindingJson.h"
 #include "checks/Options.h"
 #include "checks/Rules.h"
 #include "checks/Sarif.h"
@@ -185,21 +186,7 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
     });
     J.attributeArray("mismatches", [&] {
       for (const Finding &F : Findings)
-        J.object([&] {
-          J.attribute("rule", F.RuleId);
-          J.attribute("file", F.Where.File);
-          J.attribute("line", F.Where.Line);
-          J.attribute("column", F.Where.Column);
-          J.attribute("message", F.Message);
-          J.attributeArray("notes", [&] {
-            for (const FindingNote &N : F.Notes)
-              J.object([&] {
-                J.attribute("file", N.Where.File);
-                J.attribute("line", N.Where.Line);
-                J.attribute("message", N.Message);
-              });
-          });
-        });
+        writeFindingJson(J, F);
     });
     if (Suggested)
       J.attributeArray("suggestions", [&] {
