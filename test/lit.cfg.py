@@ -55,6 +55,11 @@ config.substitutions += [
     ("%clangxx", os.path.join(bin_dir, "clang++")),
     ("%clang", os.path.join(bin_dir, "clang")),
     ("%initcheck_plugin", plugin),
+    # The runtime (test/runtime): %initcheck_runtime_lib is the archive,
+    # %initcheck_runtime the source directory (include/ and the .ld scripts).
+    ("%initcheck_runtime_lib",
+     os.path.join(config.initcheck_obj_root, "lib", "libinitcheck-rt.a")),
+    ("%initcheck_runtime", os.path.join(config.initcheck_src_root, "runtime")),
     # The plugin under -cc1, as the driver's -fplugin= loads it.
     ("%initcheck_cc1", "%s -load %s" % (cc1, plugin)),
     ("%inputs", inputs),
