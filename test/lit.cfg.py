@@ -3,6 +3,7 @@
 # bookworm is 14, which cannot load a plugin built for 19).
 import glob
 import os
+import shutil
 import lit.formats
 
 config.name = "initcheck"
@@ -68,6 +69,10 @@ config.substitutions += [
 # Last: "%initcheck" is a prefix of the substitutions above.
 config.substitutions.append(
     ("%initcheck", os.path.join(config.initcheck_obj_root, "bin", "initcheck")))
+
+# test/runtime runs the runtime under valgrind where it is installed.
+if shutil.which("valgrind"):
+    config.available_features.add("valgrind")
 
 # The clang-tidy module is built: test/precommit runs the initcheck-tidy hook.
 if os.path.exists(os.path.join(config.initcheck_obj_root, "lib", "initcheck-tidy.so")):
