@@ -376,6 +376,21 @@ static void freeInitMemory(void) {
     fprintf(stderr, "Freeing unused init memory: %zuK\n", Freed / 1024);
 }
 
+// LeakSanitizer's leak check, at exit, scans every writable segment for
+// pointers, .init.data's included, and would fault on it. Present when the
+// program is built with -fsanitize=address or =leak.
+extern void __lsan_do_leak_check(void) __attribute__((weak));
+
+// Registered after the sanitizer's own exit handler, so run before it: init
+// data becomes readable again (never writable) for the scan. Under LSan a
+// read of init data from a later exit handler is therefore not caught.
+static void unprotectInitDataForLeakCheck(void) {
+  uintptr_t Begin = pageDown((uintptr_t)__init_rodata_begin);
+  uintptr_t End = (uintptr_t)__init_end;
+  if (End > Begin)
+    mprotect((void *)Begin, End - Begin, PROT_READ);
+}
+
 // Before every other constructor of the program (101 is the first priority
 // not reserved for the implementation), as the kernel runs its initcalls
 // before any user-space code.
@@ -412,6 +427,8 @@ __attribute__((constructor(101))) static void initcheckBoot(void) {
          Entry += sizeof(initcall_t))
       doOneInitcall(*(const initcall_t *)Entry, Levels[L].Name);
   freeInitMemory();
+  if (__lsan_do_leak_check)
+    atexit(unprotectInitDataForLeakCheck);
 }
 
 // Exit calls, last first. Priority 101 runs this after the program's other

@@ -47,7 +47,8 @@ typedef void (*exitcall_t)(void);
       __attribute__((__no_instrument_function__))
 #define __exitdata __initcheck_section(".exit.data")
 #define __exit_call                                                            \
-  __attribute__((__used__)) __initcheck_section(".exitcall.exit")
+  __attribute__((__used__)) __initcheck_table_entry                            \
+      __initcheck_section(".exitcall.exit")
 
 /* Resident code and data whose author vouches for its uses of init memory. */
 #define __ref __initcheck_section(".ref.text") __attribute__((__noinline__))
@@ -59,10 +60,19 @@ typedef void (*exitcall_t)(void);
 #define __initcheck_str2(x) #x
 #define __initcheck_str(x) __initcheck_str2(x)
 
+/* Table entries are read as dense arrays of pointers: AddressSanitizer must
+ * not pad them with redzones. */
+#if defined(__clang__)
+#define __initcheck_table_entry __attribute__((__no_sanitize__("address")))
+#else
+#define __initcheck_table_entry
+#endif
+
 /* static initcall_t __initcall_<fn><id> in .initcall<id>.init = fn; */
 #define __define_initcall_sec(fn, id, sec)                                     \
   static initcall_t __initcheck_paste(__initcall_, __initcheck_paste(fn, id))  \
-      __attribute__((__used__)) __initcheck_section(sec) = fn;
+      __attribute__((__used__)) __initcheck_table_entry                        \
+      __initcheck_section(sec) = fn;
 #define __define_initcall(fn, id)                                              \
   __define_initcall_sec(fn, id, ".initcall" __initcheck_str(id) ".init")
 
