@@ -59,7 +59,7 @@ s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     --allow 127.0.0.1 --jobs 1 --log-stderr --log-level info \
     2> "$work/distccd.log" &
   dpid=$!
-  for _ in $(seq 100); do
+  for _ in $(seq 300); do
     grep -q "listening on 127.0.0.1:$port" "$work/distccd.log" && break 2
     kill -0 "$dpid" 2> /dev/null || break
     sleep 0.1
@@ -105,7 +105,7 @@ for src in "$@"; do
     "$work/client.log"
 done
 # The daemon logs a job's summary after it has answered: wait for it.
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   n=$(grep -c "COMPILE_OK .* $cc " "$work/distccd.log" || true)
   [ "$n" = $# ] && break
   sleep 0.1
@@ -114,8 +114,17 @@ echo "distccd compiled $n of $# with $(basename "$cc")"
 
 pid=$dpid
 stop
-if kill -0 "$pid" 2> /dev/null ||
-   (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+# The daemon's pre-forked children hold the listening socket and exit just
+# after it: on a loaded machine that takes a moment, so poll (bounded).
+running() {
+  kill -0 "$pid" 2> /dev/null ||
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null
+}
+for _ in $(seq 150); do
+  running || break
+  sleep 0.1
+done
+if running; then
   echo "distccd still running" >&2
   exit 1
 fi
