@@ -442,6 +442,8 @@ private:
         S.Retained = true;
       if (R->hasAttr<AlwaysInlineAttr>())
         S.AlwaysInline = true;
+      if (R->hasAttr<WeakAttr>())
+        S.Weak = true;
     }
     if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
       if (MD->isVirtual() || isa<CXXDestructorDecl>(MD))

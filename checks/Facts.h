@@ -62,6 +62,7 @@ struct Symbol {
   bool InternalLinkage = false;   ///< static, or in an anonymous namespace.
   bool Retained = false;          ///< used/constructor/alias target/virtual.
   bool AlwaysInline = false;
+  bool Weak = false;              ///< A weak definition another may override.
   bool IsConst = false;           ///< A const object (variables only).
   bool InSystemHeader = false;
   Location Loc;                   ///< The definition, else first declaration.

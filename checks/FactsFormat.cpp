@@ -256,6 +256,7 @@ enum SymbolFlags : unsigned {
   FlagIdentifierIsName = 512,   ///< Identifier == Name (C): not stored.
   FlagLinkNameIsIdentifier = 1024, ///< LinkName == Identifier: not stored.
   FlagNoAnnotationLoc = 2048,   ///< AnnotationLoc == Loc: not stored.
+  FlagWeak = 4096,
 };
 } // namespace
 
@@ -284,6 +285,7 @@ std::string encodeFacts(const TuFacts &Unpruned) {
     Set(IdIsName, FlagIdentifierIsName);
     Set(LinkIsId, FlagLinkNameIsIdentifier);
     Set(NoAnnotationLoc, FlagNoAnnotationLoc);
+    Set(S.Weak, FlagWeak);
     W.u(Flags);
     W.str(S.Name);
     if (!IdIsName)
@@ -377,6 +379,7 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     S.InSystemHeader = B & FlagSystemHeader;
     S.IsIntVoid = B & FlagIntVoid;
     S.IsVoidVoid = B & FlagVoidVoid;
+    S.Weak = B & FlagWeak;
     S.Loc = R.loc();
     S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();

@@ -2,6 +2,7 @@
 #include "checks/WholeProgram.h"
 #include "checks/InitcallTable.h"
 #include "checks/Residency.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -21,6 +22,12 @@ WholeProgram joinFacts(std::vector<TuFacts> Units,
   WholeProgram P;
   TuFacts &Out = P.Facts;
   StringMap<unsigned> External;
+  // A strong definition overrides a weak one (init/main.c's __weak
+  // free_initmem() and x86's __ref one): the linker keeps the strong body,
+  // so references made by the overridden weak body are dropped at the end.
+  std::vector<int> DefUnit;          ///< Per joined symbol: the winning unit.
+  std::vector<unsigned> RefUnit, EdgeUnit;
+  std::vector<DenseSet<unsigned>> UnitDefines(Units.size());
   for (size_t U = 0; U != Units.size(); ++U) {
     TuFacts &T = Units[U];
     std::vector<unsigned> Map(T.Symbols.size());
@@ -28,23 +35,31 @@ WholeProgram joinFacts(std::vector<TuFacts> Units,
       Symbol &S = T.Symbols[I];
       if (S.InternalLinkage || S.LinkName.empty()) {
         Map[I] = Out.Symbols.size();
+        DefUnit.push_back(U);
         Out.Symbols.push_back(std::move(S));
         continue;
       }
       auto [It, New] = External.try_emplace(S.LinkName, Out.Symbols.size());
       Map[I] = It->second;
+      if (S.Defined)
+        UnitDefines[U].insert(It->second);
       if (New) {
+        DefUnit.push_back(S.Defined ? int(U) : -1);
         Out.Symbols.push_back(S);
         continue;
       }
       Symbol &G = Out.Symbols[It->second];
-      // The definition decides the section; failing one, an annotated
-      // declaration is better evidence than a plain one.
-      if ((S.Defined && !G.Defined) ||
-          (!S.Defined && !G.Defined && S.ExplicitSection && !G.ExplicitSection))
+      // The (strong) definition decides the section; failing one, an
+      // annotated declaration is better evidence than a plain one.
+      if ((S.Defined && (!G.Defined || (G.Weak && !S.Weak))) ||
+          (!S.Defined && !G.Defined && S.ExplicitSection &&
+           !G.ExplicitSection)) {
         takeDefinition(G, S);
-      else
+        if (S.Defined)
+          DefUnit[It->second] = U;
+      } else {
         G.Retained |= S.Retained;
+      }
     }
     for (Reference &R : T.Refs) {
       // External symbols were copied, not moved: this is the unit's view.
@@ -56,11 +71,13 @@ WholeProgram joinFacts(std::vector<TuFacts> Units,
       R.From = Map[R.From];
       R.To = Map[R.To];
       Out.Refs.push_back(R);
+      RefUnit.push_back(U);
     }
     for (Reference &E : T.Edges) {
       E.From = Map[E.From];
       E.To = Map[E.To];
       Out.Edges.push_back(E);
+      EdgeUnit.push_back(U);
     }
     for (Initcall &C : T.Initcalls) {
       C.Entry = Map[C.Entry];
@@ -71,6 +88,24 @@ WholeProgram joinFacts(std::vector<TuFacts> Units,
     Out.DataSections |= T.DataSections;
     Out.KernelWithoutModules |= T.KernelWithoutModules;
   }
+  // Drop what overridden (weak) bodies referenced.
+  auto Overridden = [&](const Reference &R, unsigned U) {
+    return UnitDefines[U].count(R.From) && DefUnit[R.From] != int(U);
+  };
+  std::vector<Reference> Refs;
+  std::vector<std::optional<Location>> Plain;
+  for (size_t R = 0; R != Out.Refs.size(); ++R)
+    if (!Overridden(Out.Refs[R], RefUnit[R])) {
+      Refs.push_back(Out.Refs[R]);
+      Plain.push_back(P.PlainDeclaration[R]);
+    }
+  Out.Refs = std::move(Refs);
+  P.PlainDeclaration = std::move(Plain);
+  std::vector<Reference> Edges;
+  for (size_t E = 0; E != Out.Edges.size(); ++E)
+    if (!Overridden(Out.Edges[E], EdgeUnit[E]))
+      Edges.push_back(Out.Edges[E]);
+  Out.Edges = std::move(Edges);
   // A plain declaration matters only where the definition is annotated.
   for (size_t R = 0; R != Out.Refs.size(); ++R)
     if (!Out.Symbols[Out.Refs[R].To].ExplicitSection)
