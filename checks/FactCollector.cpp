@@ -426,6 +426,7 @@ private:
     if (!S.InternalLinkage)
       S.LinkName = linkName(DefND);
     if (FD) {
+      S.Inline = FD->isInlineSpecified();
       bool NoParams = FD->getNumParams() == 0 && !FD->isVariadic();
       QualType Ret = FD->getReturnType();
       S.IsIntVoid = NoParams && Ret->isSpecificBuiltinType(BuiltinType::Int);

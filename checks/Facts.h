@@ -63,6 +63,7 @@ struct Symbol {
   bool Retained = false;          ///< used/constructor/alias target/virtual.
   bool AlwaysInline = false;
   bool Weak = false;              ///< A weak definition another may override.
+  bool Inline = false;            ///< Declared inline (compat: assume inlined).
   bool IsConst = false;           ///< A const object (variables only).
   bool InSystemHeader = false;
   Location Loc;                   ///< The definition, else first declaration.

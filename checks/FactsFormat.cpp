@@ -257,6 +257,7 @@ enum SymbolFlags : unsigned {
   FlagLinkNameIsIdentifier = 1024, ///< LinkName == Identifier: not stored.
   FlagNoAnnotationLoc = 2048,   ///< AnnotationLoc == Loc: not stored.
   FlagWeak = 4096,
+  FlagInline = 8192,
 };
 } // namespace
 
@@ -286,6 +287,7 @@ std::string encodeFacts(const TuFacts &Unpruned) {
     Set(LinkIsId, FlagLinkNameIsIdentifier);
     Set(NoAnnotationLoc, FlagNoAnnotationLoc);
     Set(S.Weak, FlagWeak);
+    Set(S.Inline, FlagInline);
     W.u(Flags);
     W.str(S.Name);
     if (!IdIsName)
@@ -380,6 +382,7 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     S.IsIntVoid = B & FlagIntVoid;
     S.IsVoidVoid = B & FlagVoidVoid;
     S.Weak = B & FlagWeak;
+    S.Inline = B & FlagInline;
     S.Loc = R.loc();
     S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();

@@ -19,12 +19,14 @@ static bool isSource(const RuleInput &In, unsigned FromIdx, const Symbol &To) {
     return In.Options.ModpostCompat ? To.Class == SectionClass::Init : true;
   if (In.Options.ModpostCompat) {
     // modpost has no call graph, but it never sees code the compiler
-    // dropped, nor an __always_inline helper out of line: that one's
-    // references sit in its callers' sections.
+    // dropped, nor an inlined helper out of line: its references sit in its
+    // callers' sections. Helpers declared inline are assumed inlined, as
+    // clang does at -O2 (modpost reports an out-of-line copy when a compiler
+    // decides otherwise, ClangBuiltLinux #1301).
     if (In.Reach.isDead(FromIdx))
       return false;
     bool Helper = In.Reach.isHelper(FromIdx) || From.FixedReach;
-    if (Helper && From.AlwaysInline)
+    if (Helper && (From.AlwaysInline || From.Inline))
       return In.Reach.reach(FromIdx) & ReachResident;
     return From.Class == SectionClass::Text || From.Class == SectionClass::Data;
   }

@@ -168,6 +168,12 @@ static inline __attribute__((always_inline)) int *early_alloc(void) { return &bo
 int after_bootmem;
 static int *__ref get_page(void) { return after_bootmem ? 0 : early_alloc(); }
 int *resident_get_page(void) { return get_page(); }
+// A plain static inline helper of __ref code: modpost-compat assumes it is
+// inlined, as clang does (memblock_alloc_raw() in Linux 6.12); strict mode
+// does not rely on the inliner and advises __ref.
+static inline int *early_alloc_raw(void) { return &boot_buf[1]; } // strict-warning {{function 'early_alloc_raw' references __initdata variable 'boot_buf' and is only used by __ref code: mark it __ref}} strict-note@#boot_buf {{declared __initdata here}}
+static int *__ref get_raw(void) { return after_bootmem ? 0 : early_alloc_raw(); } // strict-note {{'early_alloc_raw' is called by __ref function 'get_raw' here}}
+int *resident_get_raw(void) { return get_raw(); }
 #ifndef __cplusplus
 int uses_generic(void) { return _Generic(0, int: 1, long: setup_hw()); }
 int uses_compatible(void) { return __builtin_types_compatible_p(typeof(setup_hw), typeof(setup_hw)); }
