@@ -150,6 +150,48 @@ public:
     return true;
   }
 
+  // Branches the compiler drops: `if (IS_ENABLED(CONFIG_X) && ...)` with X
+  // off never reaches the object file, so it references nothing. clang's
+  // CodeGen folds these at every -O by the same test (constantFold below);
+  // the condition itself is not emitted either.
+  bool TraverseIfStmt(IfStmt *S, DataRecursionQueue * = nullptr) {
+    std::optional<bool> Folded;
+    if (!S->isConsteval() && !S->getConditionVariable() && S->getCond() &&
+        !S->getCond()->isValueDependent())
+      Folded = constantFold(S->getCond());
+    if (!Folded)
+      return Base::TraverseIfStmt(S);
+    Stmt *Live = *Folded ? S->getThen() : S->getElse();
+    Stmt *Dead = *Folded ? S->getElse() : S->getThen();
+    if (!S->isConstexpr() && containsLabel(Dead))
+      return Base::TraverseIfStmt(S);
+    return TraverseStmt(S->getInit()) && TraverseStmt(Live);
+  }
+  bool TraverseConditionalOperator(ConditionalOperator *E,
+                                   DataRecursionQueue * = nullptr) {
+    std::optional<bool> Folded;
+    if (!E->getCond()->isValueDependent())
+      Folded = constantFold(E->getCond());
+    if (!Folded || containsLabel(*Folded ? E->getFalseExpr() : E->getTrueExpr()))
+      return Base::TraverseConditionalOperator(E);
+    return TraverseStmt(*Folded ? E->getTrueExpr() : E->getFalseExpr());
+  }
+  bool TraverseBinaryOperator(BinaryOperator *E,
+                              DataRecursionQueue * = nullptr) {
+    if (!E->isLogicalOp() || E->getLHS()->isValueDependent())
+      return Base::TraverseBinaryOperator(E);
+    std::optional<bool> LHS = constantFold(E->getLHS());
+    if (!LHS)
+      return Base::TraverseBinaryOperator(E);
+    // `1 && X` and `0 || X` emit X alone; `0 && X` and `1 || X` emit nothing.
+    bool RHSRuns = *LHS == (E->getOpcode() == BO_LAnd);
+    if (RHSRuns)
+      return TraverseStmt(E->getRHS());
+    if (containsLabel(E->getRHS()))
+      return Base::TraverseBinaryOperator(E);
+    return true;
+  }
+
   // How an expression uses what it names. Parents are visited before their
   // children, so these marks are in place when the DeclRefExpr is visited.
   bool VisitCallExpr(CallExpr *E) {
@@ -193,6 +235,32 @@ public:
   }
 
 private:
+  /// The value of a condition CodeGen folds (CodeGenFunction::
+  /// ConstantFoldsToSimpleInteger): an integer constant with no side effects.
+  std::optional<bool> constantFold(const Expr *Cond) const {
+    if (Cond->isTypeDependent() || Cond->containsErrors())
+      return std::nullopt;
+    Expr::EvalResult Result;
+    if (!Cond->EvaluateAsInt(Result, Ctx) || containsLabel(Cond))
+      return std::nullopt;
+    return Result.Val.getInt().getBoolValue();
+  }
+
+  /// A label (or a case outside a nested switch) can be jumped to, so the
+  /// code around it is emitted even under a false condition.
+  static bool containsLabel(const Stmt *S, bool IgnoreCases = false) {
+    if (!S)
+      return false;
+    if (isa<LabelStmt>(S) || (!IgnoreCases && isa<SwitchCase>(S)))
+      return true;
+    if (isa<SwitchStmt>(S))
+      IgnoreCases = true;
+    for (const Stmt *Child : S->children())
+      if (containsLabel(Child, IgnoreCases))
+        return true;
+    return false;
+  }
+
   /// The object whose address or element an lvalue expression designates:
   /// `x`, `x.a.b`, `x[i]` all lead to the DeclRefExpr of x.
   static const Expr *rootObject(const Expr *E) {
