@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""The comparisons of test/kernel/run (docs/kernel.md).
+
+  diagnostics LOG... -o OUT.tsv   initcheck diagnostics of a kernel build log
+  parity --diagnostics TSV --link JSON --modpost TXT --classified TSV [--partial]
+      every modpost section mismatch is an initcheck finding; every initcheck
+      finding modpost does not report is classified (test/kernel/classified.tsv)
+  order --link JSON --nm NM       the order table equals the vmlinux entries
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import sys
+
+DIAG = re.compile(r"^(?P<file>[^\s:][^:\n]*):(?P<line>\d+):(?P<col>\d+): "
+                  r"(?:warning|error): (?P<msg>.*) \[(?P<rule>initcheck-[\w-]+)\]$")
+MODPOST = re.compile(r"^WARNING: modpost: (?P<mod>\S+): section mismatch in reference: "
+                     r"(?P<from>\S+?)(?:\+0x[0-9a-f]+)? \(section: (?P<fromsec>[^)]*)\) -> "
+                     r"(?P<to>\S+) \(section: (?P<tosec>[^)]*)\)")
+# "function 'f' references __init function 'g'", "variable 'v' in section
+# '.data..ro_after_init' references ...": the referrer and the target.
+REFERENCE = re.compile(r"^\w[\w ]*? '(?P<from>[^']+)'(?: in section '[^']*')? references "
+                       r".*?'(?P<to>[^']+)'")
+SUBJECT = re.compile(r"'(?P<name>[^']+)'")
+ERROR_RULES = {"initcheck-section-mismatch", "initcheck-init-to-exit", "initcheck-exit-to-init",
+               "initcheck-export-init", "initcheck-initcall-type"}
+
+
+def die(msg):
+    print(f"kernel_report: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
+def write_atomic(path, text):
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def norm_file(path):
+    return os.path.normpath(path[2:] if path.startswith("./") else path)
+
+
+def subject_of(rule, message):
+    """What a finding is about: 'from -> to' for a reference, else the symbol."""
+    m = REFERENCE.match(message)
+    if m:
+        return f"{m.group('from')} -> {m.group('to')}"
+    m = SUBJECT.search(message)
+    return m.group("name") if m else message
+
+
+def base_symbol(name):
+    """modpost names compiler clones (f.constprop.0, f.llvm.123) as they are."""
+    return re.sub(r"\.(?:constprop|isra|part|cold|llvm|lto_priv)(?:\.\d+)*$", "", name)
+
+
+# ---- diagnostics -------------------------------------------------------------
+def cmd_diagnostics(args):
+    seen = {}
+    for path in args.logs:
+        try:
+            with open(path, errors="replace") as f:
+                for line in f:
+                    m = DIAG.match(line.rstrip("\n"))
+                    if not m:
+                        continue
+                    key = (norm_file(m.group("file")), int(m.group("line")), int(m.group("col")),
+                           m.group("rule"), m.group("msg"))
+                    seen[key] = True
+        except OSError as e:
+            die(f"cannot read {path}: {e.strerror}")
+    rows = ["rule\tlocation\tsubject\tmessage"]
+    for file, line, col, rule, msg in sorted(seen):
+        rows.append(f"{rule}\t{file}:{line}:{col}\t{subject_of(rule, msg)}\t{msg}")
+    write_atomic(args.output, "\n".join(rows) + "\n")
+
+
+# ---- parity --------------------------------------------------------------------
+def read_tsv(path):
+    try:
+        with open(path) as f:
+            lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    except OSError as e:
+        die(f"cannot read {path}: {e.strerror}")
+    header = lines[0].split("\t")
+    rows = []
+    for n, l in enumerate(lines[1:], start=2):
+        cells = l.split("\t")
+        if len(cells) != len(header):
+            die(f"{path}:{n}: {len(cells)} columns, expected {len(header)}")
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def findings(diagnostics_tsv, link_json):
+    out = []
+    for r in read_tsv(diagnostics_tsv):
+        file, line, _ = r["location"].rsplit(":", 2)
+        out.append({"rule": r["rule"], "location": f"{file}:{line}", "subject": r["subject"],
+                    "message": r["message"], "origin": "compile"})
+    try:
+        with open(link_json) as f:
+            link = json.load(f)
+    except (OSError, ValueError) as e:
+        die(f"cannot read {link_json}: {e}")
+    for m in link.get("mismatches", []):
+        out.append({"rule": m["rule"], "location": f"{norm_file(m['file'])}:{m['line']}",
+                    "subject": subject_of(m["rule"], m["message"]), "message": m["message"],
+                    "origin": "link"})
+    return out
+
+
+def cmd_parity(args):
+    found = findings(args.diagnostics, args.link)
+    try:
+        with open(args.modpost, errors="replace") as f:
+            modpost = [m.groupdict() for m in map(MODPOST.match, f) if m]
+    except OSError as e:
+        die(f"cannot read {args.modpost}: {e.strerror}")
+    classified = {(c["rule"], c["location"], c["subject"]): c for c in read_tsv(args.classified)}
+
+    by_ref = collections.defaultdict(list)
+    for f in found:
+        if f["rule"] in ERROR_RULES and " -> " in f["subject"]:
+            frm, to = f["subject"].split(" -> ")
+            by_ref[(frm, to)].append(f)
+    failed = False
+    matched = set()
+    print(f"modpost: {len(modpost)} section mismatch warnings")
+    for w in modpost:
+        hits = by_ref.get((base_symbol(w["from"]), base_symbol(w["to"])), [])
+        if hits:
+            matched.update(id(h) for h in hits)
+            print(f"  found  {w['from']} ({w['fromsec']}) -> {w['to']} ({w['tosec']}): "
+                  f"{hits[0]['location']} [{hits[0]['rule']}]")
+        else:
+            failed = True
+            print(f"  MISSED {w['from']} ({w['fromsec']}) -> {w['to']} ({w['tosec']})")
+
+    beyond = [f for f in found if id(f) not in matched]
+    classes = collections.Counter()
+    unclassified = []
+    used = set()
+    for f in beyond:
+        key = (f["rule"], f["location"], f["subject"])
+        c = classified.get(key)
+        if c:
+            used.add(key)
+            classes[c["class"]] += 1
+        else:
+            unclassified.append(f)
+    print(f"initcheck: {len(found)} findings ({sum(f['rule'] in ERROR_RULES for f in found)} "
+          f"mismatches, the rest advice); {len(beyond)} beyond modpost")
+    for cls, n in sorted(classes.items()):
+        print(f"  {n:4}  {cls}")
+    for f in unclassified:
+        failed = True
+        print(f"  UNCLASSIFIED {f['rule']}\t{f['location']}\t{f['subject']}\t({f['message']})")
+    stale = [] if args.partial else [k for k in classified if k not in used]
+    for k in stale:
+        failed = True
+        print(f"  STALE (classified, not found) {k[0]}\t{k[1]}\t{k[2]}")
+    missed = sum(1 for w in modpost
+                 if not by_ref.get((base_symbol(w["from"]), base_symbol(w["to"]))))
+    print(f"parity: modpost {len(modpost)}, found by initcheck {len(modpost) - missed}; "
+          f"initcheck beyond modpost {len(beyond)}, classified {len(beyond) - len(unclassified)}, "
+          f"unclassified {len(unclassified)}, stale {len(stale)}")
+    return 1 if failed else 0
+
+
+# ---- order -----------------------------------------------------------------------
+def vmlinux_levels(nm_path):
+    """{level: [entry symbols]} from `nm -n vmlinux`, by the start symbols of
+    vmlinux.lds.h's INIT_CALLS and CON_INITCALL."""
+    with open(nm_path) as f:
+        syms = [l.split() for l in f]
+    syms = [(int(s[0], 16), s[2]) for s in syms if len(s) == 3]
+    addr = {name: a for a, name in syms}
+    bounds = [("console", "__con_initcall_start", "__con_initcall_end")]
+    names = ["early", "0", "1", "2", "3", "4", "5", "rootfs", "6", "7"]
+    starts = ["__initcall_start"] + [f"__initcall{n}_start" for n in names[1:]]
+    ends = starts[1:] + ["__initcall_end"]
+    bounds += list(zip(names, starts, ends))
+    levels = {}
+    for level, lo, hi in bounds:
+        if lo not in addr or hi not in addr:
+            die(f"{nm_path}: no {lo} or {hi}: not a linked kernel?")
+        levels[level] = [n for a, n in syms
+                         if addr[lo] <= a < addr[hi] and n.startswith("__initcall__")]
+    return levels
+
+
+def cmd_order(args):
+    try:
+        with open(args.link) as f:
+            table = json.load(f)["initcalls"]
+    except (OSError, ValueError, KeyError) as e:
+        die(f"cannot read the order table {args.link}: {e}")
+    linked = vmlinux_levels(args.nm)
+    # vmlinux has one range per level: level N's sync entries (Ns) follow N's.
+    ours = collections.OrderedDict((lvl, []) for lvl in linked)
+    for e in table:
+        lvl = e["level"][:-1] if e["level"].endswith("s") and e["level"] != "rootfs" else e["level"]
+        ours.setdefault(lvl, []).append(e["entry"])
+    failed = False
+    total = 0
+    for lvl in ours:
+        a, b = ours[lvl], linked.get(lvl, [])
+        total += len(b)
+        if a == b:
+            print(f"  level {lvl:8} {len(b):4} entries: equal")
+            continue
+        failed = True
+        first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        print(f"  level {lvl:8} DIFFERS: table {len(a)} entries, vmlinux {len(b)}; "
+              f"first difference at {first}: table {a[first] if first < len(a) else '-'}, "
+              f"vmlinux {b[first] if first < len(b) else '-'}")
+    print(f"order: {total} initcall entries in vmlinux, "
+          f"{'equal to the table, level by level, entry by entry' if not failed else 'DIFFERENT from the table'}")
+    return 1 if failed else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("diagnostics")
+    d.add_argument("logs", nargs="+")
+    d.add_argument("-o", "--output", required=True)
+    p = sub.add_parser("parity")
+    p.add_argument("--diagnostics", required=True)
+    p.add_argument("--link", required=True)
+    p.add_argument("--modpost", required=True)
+    p.add_argument("--classified", required=True)
+    p.add_argument("--partial", action="store_true",
+                   help="a part of the kernel: classified findings may be absent")
+    o = sub.add_parser("order")
+    o.add_argument("--link", required=True)
+    o.add_argument("--nm", required=True)
+    args = ap.parse_args()
+    return {"diagnostics": cmd_diagnostics, "parity": cmd_parity, "order": cmd_order}[args.cmd](args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
