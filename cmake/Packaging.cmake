@@ -13,6 +13,16 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
+# A GNUInstallDirs value under the reference ${prefix} (as written into a
+# generated file), or as given when it is absolute (-DCMAKE_INSTALL_LIBDIR=/x).
+function(initcheck_under_prefix out prefix dir)
+  if(IS_ABSOLUTE "${dir}")
+    set(${out} "${dir}" PARENT_SCOPE)
+  else()
+    set(${out} "${prefix}/${dir}" PARENT_SCOPE)
+  endif()
+endfunction()
+
 set(INITCHECK_PLUGIN_INSTALL_DIR lib)
 set(INITCHECK_SCRIPT_INSTALL_DIR ${CMAKE_INSTALL_DATADIR}/initcheck)
 set(INITCHECK_CMAKE_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/initcheck)
@@ -50,19 +60,20 @@ foreach(INITCHECK_PC_NAME ${INITCHECK_PC_VARIANTS})
   # that `cmake --install build --prefix P` writes P (the prefix configured
   # may not be the one installed to).
   set(INITCHECK_PC_PREFIX "@INITCHECK_INSTALL_PREFIX@")
-  set(INITCHECK_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
-  set(INITCHECK_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
-  set(INITCHECK_PC_SCRIPTDIR "\${prefix}/${INITCHECK_SCRIPT_INSTALL_DIR}")
+  initcheck_under_prefix(INITCHECK_PC_INCLUDEDIR "\${prefix}" ${CMAKE_INSTALL_INCLUDEDIR})
+  initcheck_under_prefix(INITCHECK_PC_LIBDIR "\${prefix}" ${CMAKE_INSTALL_LIBDIR})
+  initcheck_under_prefix(INITCHECK_PC_SCRIPTDIR "\${prefix}" ${INITCHECK_SCRIPT_INSTALL_DIR})
   set(INITCHECK_PC_PLUGIN "\${prefix}/${INITCHECK_PLUGIN_INSTALL_DIR}/initcheck.so")
   set(INITCHECK_PC_TIDY_MODULE "\${prefix}/${INITCHECK_PLUGIN_INSTALL_DIR}/initcheck-tidy.so")
-  set(INITCHECK_PC_TOOL "\${prefix}/${CMAKE_INSTALL_BINDIR}/initcheck")
+  initcheck_under_prefix(INITCHECK_PC_TOOL "\${prefix}" ${CMAKE_INSTALL_BINDIR}/initcheck)
   configure_file(${CMAKE_CURRENT_LIST_DIR}/initcheck.pc.in
                  ${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc.in @ONLY)
+  initcheck_under_prefix(pc_destination "\${CMAKE_INSTALL_PREFIX}" ${INITCHECK_PC_INSTALL_DIR})
   install(CODE "
     set(INITCHECK_INSTALL_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
     configure_file(\"${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc.in\"
                    \"${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc\" @ONLY)
-    file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${INITCHECK_PC_INSTALL_DIR}\"
+    file(INSTALL DESTINATION \"${pc_destination}\"
          TYPE FILE FILES \"${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc\")")
 endforeach()
 
@@ -81,17 +92,26 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/initcheckConfig.cmake.in
 
 # Install prefix: relocatable, every path relative to the config file's own
 # directory, so a moved (or DESTDIR-staged) install still finds itself.
-file(RELATIVE_PATH INITCHECK_CONFIG_UP
-     /prefix/${INITCHECK_CMAKE_INSTALL_DIR} /prefix)
+# (With an absolute LIBDIR the config file cannot find the prefix from
+# where it is: it names the configured one.)
 set(INITCHECK_CONFIG_KIND "install prefix")
-set(INITCHECK_CONFIG_PREFIX_CODE
-    "get_filename_component(_initcheck_prefix \"\${CMAKE_CURRENT_LIST_DIR}/${INITCHECK_CONFIG_UP}\" ABSOLUTE)")
-set(INITCHECK_CONFIG_INCLUDE_DIR "\${_initcheck_prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
-set(INITCHECK_CONFIG_RUNTIME_LIBRARY "\${_initcheck_prefix}/${CMAKE_INSTALL_LIBDIR}/libinitcheck-rt.a")
-set(INITCHECK_CONFIG_SCRIPT_DIR "\${_initcheck_prefix}/${INITCHECK_SCRIPT_INSTALL_DIR}")
-set(INITCHECK_CONFIG_PLUGIN "\${_initcheck_prefix}/${INITCHECK_PLUGIN_INSTALL_DIR}/initcheck.so")
-set(INITCHECK_CONFIG_TIDY_MODULE "\${_initcheck_prefix}/${INITCHECK_PLUGIN_INSTALL_DIR}/initcheck-tidy.so")
-set(INITCHECK_CONFIG_TOOL "\${_initcheck_prefix}/${CMAKE_INSTALL_BINDIR}/initcheck")
+if(IS_ABSOLUTE "${INITCHECK_CMAKE_INSTALL_DIR}")
+  set(INITCHECK_CONFIG_PREFIX_CODE
+      "set(_initcheck_prefix \"${CMAKE_INSTALL_PREFIX}\")")
+else()
+  file(RELATIVE_PATH INITCHECK_CONFIG_UP
+       /prefix/${INITCHECK_CMAKE_INSTALL_DIR} /prefix)
+  set(INITCHECK_CONFIG_PREFIX_CODE
+      "get_filename_component(_initcheck_prefix \"\${CMAKE_CURRENT_LIST_DIR}/${INITCHECK_CONFIG_UP}\" ABSOLUTE)")
+endif()
+set(P "\${_initcheck_prefix}")
+initcheck_under_prefix(INITCHECK_CONFIG_INCLUDE_DIR "${P}" ${CMAKE_INSTALL_INCLUDEDIR})
+initcheck_under_prefix(INITCHECK_CONFIG_RUNTIME_LIBRARY "${P}" ${CMAKE_INSTALL_LIBDIR}/libinitcheck-rt.a)
+initcheck_under_prefix(INITCHECK_CONFIG_SCRIPT_DIR "${P}" ${INITCHECK_SCRIPT_INSTALL_DIR})
+set(INITCHECK_CONFIG_PLUGIN "${P}/${INITCHECK_PLUGIN_INSTALL_DIR}/initcheck.so")
+set(INITCHECK_CONFIG_TIDY_MODULE "${P}/${INITCHECK_PLUGIN_INSTALL_DIR}/initcheck-tidy.so")
+initcheck_under_prefix(INITCHECK_CONFIG_TOOL "${P}" ${CMAKE_INSTALL_BINDIR}/initcheck)
+unset(P)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/initcheckConfig.cmake.in
                ${CMAKE_BINARY_DIR}/cmake/install/initcheckConfig.cmake @ONLY)
 

@@ -130,12 +130,17 @@ def check_build(opts, ex, lang, opt, ld):
     problems = []
     caught_somewhere = set()
     outcomes = []
+    n = 0
     for args, expect in ex.runs:
         env = dict(os.environ, INITCHECK_DEBUG="1")
-        r = subprocess.run([prog] + args, capture_output=True, text=True,
-                           env=env, timeout=60)
-        reports = REPORT_RE.findall(r.stderr)
         label = "'%s'" % " ".join(args)
+        try:
+            r = subprocess.run([prog] + args, capture_output=True, text=True,
+                               env=env, timeout=120)
+        except subprocess.TimeoutExpired:
+            problems.append("run %s: did not finish in 120 s" % label)
+            continue
+        reports = REPORT_RE.findall(r.stderr)
         freed = "Freeing unused init memory" in r.stderr
         if expect is None:
             if r.returncode != 0 or reports or not freed:
