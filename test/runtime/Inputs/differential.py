@@ -202,6 +202,7 @@ def main():
             failures += 1
             continue
         summaries = set()
+        ran = passed = 0
         for lang in ex.langs:
             for opt in ("-O0", "-O2"):
                 for ld in ("bfd", "lld"):
@@ -210,15 +211,18 @@ def main():
                         continue
                     problems, summary = check_build(opts, ex, lang, opt, ld)
                     builds += 1
+                    ran += 1
                     runs += len(ex.runs)
                     for p in problems:
                         print("%s %s: FAIL: %s" % (ex.name, tag, p))
                     failures += bool(problems)
                     if not problems:
+                        passed += 1
                         summaries.add(summary)
-        # Every build agrees: one line for the example.
+        # The builds that passed agree: one line for the example.
         for s in sorted(summaries):
-            print("%s (%s): %s" % (ex.name, " ".join(ex.langs), s))
+            print("%s (%d/%d builds, %s): %s" % (ex.name, passed, ran,
+                                                 " ".join(ex.langs), s))
     print("%d examples, %d builds, %d runs: %s" % (
         len(opts.examples), builds, runs,
         "%d builds FAILED" % failures if failures else "as the checker predicted"))

@@ -17,9 +17,8 @@ static int __init fw_load(void) { loaded = fw_names[1][0] == 'b'; return 0; }
 fs_initcall(fw_load);
 
 int main(void) {
-  /* volatile: the compiler knows a const's value and folds fw_names[1][0]
-   * to 'b' in main's own code (here at -O2; a comparison with a constant
-   * even at -O0): no load from .init.rodata, nothing for the runtime to
-   * catch (docs/runtime.md, "Differences"). */
+  /* volatile: the compiler knows a const's value and at -O2 folds
+   * fw_names[1][0] to 'b' in main's own code: no load from .init.rodata,
+   * nothing for the runtime to catch (docs/runtime.md, "Differences"). */
   return loaded + *(const volatile char *)&fw_names[1][0] - 'b'; // expected-error {{function 'main' references __initconst variable 'fw_names'}} expected-note@#names {{declared __initconst here}}
 }
