@@ -69,12 +69,15 @@ foreach(INITCHECK_PC_NAME ${INITCHECK_PC_VARIANTS})
   configure_file(${CMAKE_CURRENT_LIST_DIR}/initcheck.pc.in
                  ${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc.in @ONLY)
   initcheck_under_prefix(pc_destination "\${CMAKE_INSTALL_PREFIX}" ${INITCHECK_PC_INSTALL_DIR})
+  # Generated in a directory of its own per destination: two installs from
+  # one build tree at once (to different prefixes) must not swap files.
   install(CODE "
     set(INITCHECK_INSTALL_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+    string(MD5 initcheck_tag \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}\")
+    set(initcheck_pc \"${CMAKE_BINARY_DIR}/cmake/install/\${initcheck_tag}/${INITCHECK_PC_NAME}.pc\")
     configure_file(\"${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc.in\"
-                   \"${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc\" @ONLY)
-    file(INSTALL DESTINATION \"${pc_destination}\"
-         TYPE FILE FILES \"${CMAKE_BINARY_DIR}/cmake/install/${INITCHECK_PC_NAME}.pc\")")
+                   \"\${initcheck_pc}\" @ONLY)
+    file(INSTALL DESTINATION \"${pc_destination}\" TYPE FILE FILES \"\${initcheck_pc}\")")
 endforeach()
 
 # --- CMake package.
