@@ -66,6 +66,16 @@ config.substitutions += [
     ("%inputs", inputs),
     ("%python", config.python_executable),
 ]
+# Packaging (test/runtime/packaging.test): the build and source trees (the
+# uninstalled .pc and CMake package point into them), cmake and pkg-config.
+config.substitutions += [
+    ("%{obj_root}", config.initcheck_obj_root),
+    ("%{src_root}", config.initcheck_src_root),
+    ("%cmake", shutil.which("cmake") or "cmake"),
+    ("%pkg_config", shutil.which("pkg-config") or "pkg-config"),
+]
+if shutil.which("pkg-config"):
+    config.available_features.add("pkg-config")
 # Last: "%initcheck" is a prefix of the substitutions above.
 config.substitutions.append(
     ("%initcheck", os.path.join(config.initcheck_obj_root, "bin", "initcheck")))

@@ -1,0 +1,233 @@
+"""usage: differential.py --clang CC --clangxx CXX --plugin SO --initcheck TOOL
+           --pkg-config PKG [--builds TAG,...] EXAMPLE...
+
+The differential suite (docs/runtime.md, "The differential suite"): the
+checker's verdict on an example program against what the runtime sees when
+the program runs. For every example and every build (C and C++ where the
+example is both, -O0 and -O2, GNU ld and lld), in the current directory:
+
+  1. compile with the plugin in warn-only mode, collecting its findings from
+     -fplugin-arg-initcheck-sarif=FILE (the symbol each finding references);
+  2. link with the runtime, flags from `pkg-config --cflags --libs initcheck`
+     (or initcheck-keep-exit, see below), found through PKG_CONFIG_PATH;
+  3. run every run the example declares, with INITCHECK_DEBUG=1.
+
+The example says what must happen, in comments:
+
+  // initcheck-run: [ARGS] => clean        exit 0, init memory freed, no report
+  // initcheck-run: [ARGS] => caught SYM   exit 134, the report names SYM
+  // initcheck-not-executed: SYM: WHY      a finding on a path no run executes
+  // initcheck-script: initcheck-keep-exit (default: initcheck, built in)
+  // initcheck-lang: c | c++               (default: .c both, .cpp C++)
+
+and the driver holds it to the checker:
+  - an example the checker accepts (no finding) must run clean, every run;
+  - a caught SYM must be a symbol the checker named;
+  - every symbol the checker named must be caught by some run or be
+    explained (initcheck-not-executed), and an explained one must be named;
+  - in every run the initcalls ran in the order of `initcheck link
+    --format=json` (the order table).
+One line per example and build, then a summary; exit 1 if anything differs.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RUN_RE = re.compile(r"initcheck-run:(.*?)=>\s*(clean|caught\s+(\S+))\s*$", re.M)
+NOT_EXECUTED_RE = re.compile(r"initcheck-not-executed:\s*([^:\s]+)\s*:")
+SCRIPT_RE = re.compile(r"initcheck-script:\s*(\S+)")
+LANG_RE = re.compile(r"initcheck-lang:\s*(\S+)")
+# "function 'main' references __initdata variable 'boot_args': ..." names
+# the referenced symbol last; other rules' messages name their symbol first.
+REFERENCES_RE = re.compile(r"references (?:__\w+ )?\w+ '([^']+)'")
+REPORT_RE = re.compile(
+    r"^initcheck: access to freed init memory at \S+ (.+)\+0x[0-9a-f]+ \(", re.M)
+CALLING_RE = re.compile(r"^calling  (\S+) @ (\S+)$", re.M)
+
+
+class Example:
+    def __init__(self, path):
+        self.path = path
+        self.name = os.path.basename(path)
+        text = open(path).read()
+        self.runs = []
+        for m in RUN_RE.finditer(text):
+            self.runs.append((m.group(1).split(), m.group(3)))
+        self.not_executed = set(NOT_EXECUTED_RE.findall(text))
+        m = SCRIPT_RE.search(text)
+        self.script = m.group(1) if m else "initcheck"
+        m = LANG_RE.search(text)
+        if m:
+            self.langs = [m.group(1)]
+        elif path.endswith(".c"):
+            self.langs = ["c", "c++"]
+        else:
+            self.langs = ["c++"]
+
+
+def findings(sarif_path):
+    """The symbols the plugin reported, from its SARIF document."""
+    names = set()
+    with open(sarif_path) as f:
+        doc = json.load(f)
+    for run in doc["runs"]:
+        for result in run.get("results", []):
+            text = result["message"]["text"]
+            m = REFERENCES_RE.search(text)
+            if not m:
+                m = re.search(r"'([^']+)'", text)
+            if m:
+                names.add(m.group(1))
+    return names
+
+
+def pkg_config(pkg, *args):
+    out = subprocess.run([pkg] + list(args), check=True, capture_output=True,
+                         text=True).stdout
+    return out.split()
+
+
+def trace_vs_table(table_json, trace):
+    table = [(e["level"], e["function"])
+             for e in json.loads(table_json)["initcalls"]
+             if e["level"] not in ("exit", "module_exit")]
+    ran = [(m.group(2), m.group(1)) for m in CALLING_RE.finditer(trace)
+           if m.group(2) != "exit"]
+    if ran == table:
+        return None, len(ran)
+    return "order differs: ran %s, table %s" % (ran, table), len(ran)
+
+
+def check_build(opts, ex, lang, opt, ld):
+    """Builds and runs one variant; returns (problems, summary)."""
+    tag = "%s%s-%s" % (lang, opt, ld)
+    stem = "%s-%s" % (os.path.splitext(ex.name)[0], tag)
+    cc = opts.clangxx if lang == "c++" else opts.clang
+    sarif = stem + ".sarif"
+    obj = stem + ".o"
+    prog = "./" + stem
+    cflags = pkg_config(opts.pkg_config, "--cflags", ex.script)
+    libs = pkg_config(opts.pkg_config, "--libs", ex.script)
+    compile_cmd = [cc, "-x", lang, opt, "-fplugin=" + opts.plugin,
+                   "-fplugin-arg-initcheck-warn-only",
+                   "-fplugin-arg-initcheck-sarif=" + sarif] + cflags + [
+                   "-c", ex.path, "-o", obj]
+    r = subprocess.run(compile_cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        return ["compile failed: " + r.stderr.strip()], ""
+    named = findings(sarif)
+    r = subprocess.run([cc, "-fuse-ld=" + ld, obj] + libs + ["-o", prog],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        return ["link failed: " + r.stderr.strip()], ""
+    table = subprocess.run([opts.initcheck, "link", "--format=json", obj],
+                           check=True, capture_output=True, text=True).stdout
+
+    problems = []
+    caught_somewhere = set()
+    outcomes = []
+    n = 0
+    for args, expect in ex.runs:
+        env = dict(os.environ, INITCHECK_DEBUG="1")
+        label = "'%s'" % " ".join(args)
+        try:
+            r = subprocess.run([prog] + args, capture_output=True, text=True,
+                               env=env, timeout=120)
+        except subprocess.TimeoutExpired:
+            problems.append("run %s: did not finish in 120 s" % label)
+            continue
+        reports = REPORT_RE.findall(r.stderr)
+        freed = "Freeing unused init memory" in r.stderr
+        if expect is None:
+            if r.returncode != 0 or reports or not freed:
+                problems.append("run %s: expected clean, got exit %d%s%s" % (
+                    label, r.returncode,
+                    ", report names %s" % reports[0] if reports else "",
+                    "" if freed else ", init memory not freed"))
+            outcomes.append("%s clean" % label)
+        else:
+            if not named:
+                problems.append("run %s: the checker accepted the program "
+                                "(no finding), so it must run clean" % label)
+            elif expect not in named:
+                problems.append("run %s: %s is not a symbol the checker "
+                                "named (%s)" % (label, expect, " ".join(sorted(named))))
+            if r.returncode != 134 or reports != [expect] or not freed:
+                problems.append("run %s: expected caught %s, got exit %d, "
+                                "report %s" % (label, expect, r.returncode,
+                                               reports or "none"))
+            else:
+                caught_somewhere.add(expect)
+            outcomes.append("%s caught %s" % (label, expect))
+        if not named and reports:
+            problems.append("run %s: the checker accepted the program but "
+                            "the runtime caught %s" % (label, reports[0]))
+        differs, n = trace_vs_table(table, r.stderr)
+        if differs:
+            problems.append("run %s: %s" % (label, differs))
+    for sym in sorted(named - caught_somewhere - ex.not_executed):
+        problems.append("the checker named %s, but no run caught it and no "
+                        "initcheck-not-executed explains it" % sym)
+    for sym in sorted(ex.not_executed - named):
+        problems.append("initcheck-not-executed names %s, which the checker "
+                        "did not report" % sym)
+    for sym in sorted(ex.not_executed & caught_somewhere):
+        problems.append("%s is marked not executed, but a run caught it" % sym)
+    summary = "findings: %s; %s; order equals the table (%d initcalls)" % (
+        " ".join(sorted(named)) or "none", ", ".join(outcomes), n)
+    return problems, summary
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clang", required=True)
+    ap.add_argument("--clangxx", required=True)
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--initcheck", required=True)
+    ap.add_argument("--pkg-config", required=True)
+    ap.add_argument("--builds", help="only these builds, e.g. c-O0-lld")
+    ap.add_argument("examples", nargs="+")
+    opts = ap.parse_args()
+    wanted = set(opts.builds.split(",")) if opts.builds else None
+
+    failures = builds = runs = 0
+    for path in opts.examples:
+        ex = Example(path)
+        if not ex.runs:
+            print("%s: FAIL: no initcheck-run line" % ex.name)
+            failures += 1
+            continue
+        summaries = set()
+        ran = passed = 0
+        for lang in ex.langs:
+            for opt in ("-O0", "-O2"):
+                for ld in ("bfd", "lld"):
+                    tag = "%s%s-%s" % (lang, opt, ld)
+                    if wanted and tag not in wanted:
+                        continue
+                    problems, summary = check_build(opts, ex, lang, opt, ld)
+                    builds += 1
+                    ran += 1
+                    runs += len(ex.runs)
+                    for p in problems:
+                        print("%s %s: FAIL: %s" % (ex.name, tag, p))
+                    failures += bool(problems)
+                    if not problems:
+                        passed += 1
+                        summaries.add(summary)
+        # The builds that passed agree: one line for the example.
+        for s in sorted(summaries):
+            print("%s (%d/%d builds, %s): %s" % (ex.name, passed, ran,
+                                                 " ".join(ex.langs), s))
+    print("%d examples, %d builds, %d runs: %s" % (
+        len(opts.examples), builds, runs,
+        "%d builds FAILED" % failures if failures else "as the checker predicted"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
