@@ -1,7 +1,8 @@
 /*===- initcheck/init.h - Kernel init/exit annotations for user space -----===*
  *
  * The Linux annotations and initcall macros (include/linux/init.h), for
- * ordinary programs linked with runtime/initcheck.ld and libinitcheck-rt.a.
+ * ordinary programs linked with runtime/initcheck.ld and libinitcheck-rt.a,
+ * and, with -DMODULE, for modules (include/linux/module.h's forms).
  * Every macro puts its symbol in the section the kernel uses, so the
  * initcheck plugin classifies user-space and kernel code alike, and the
  * runtime frees what the kernel frees.
@@ -104,6 +105,95 @@ typedef void (*exitcall_t)(void);
 #ifndef MODULE
 #define module_init(x) __initcall(x)
 #define module_exit(x) __exitcall(x)
-#endif
+#else
+/* A loadable module (-DMODULE, a shared object linked with
+ * initcheck-module.ld and loaded by initcheck_insmod(), <initcheck/module.h>).
+ * As in include/linux/module.h: module_init() defines init_module and
+ * module_exit() cleanup_module, the two symbols the loader looks up; every
+ * initcall level is module_init (so, as in the kernel, one per module: a
+ * second is a duplicate init_module); pure_initcall, arch_initcall_sync,
+ * __initcall and __exitcall do not exist in a module. */
+#undef early_initcall
+#undef core_initcall
+#undef core_initcall_sync
+#undef postcore_initcall
+#undef postcore_initcall_sync
+#undef arch_initcall
+#undef subsys_initcall
+#undef subsys_initcall_sync
+#undef fs_initcall
+#undef fs_initcall_sync
+#undef rootfs_initcall
+#undef device_initcall
+#undef device_initcall_sync
+#undef late_initcall
+#undef late_initcall_sync
+#undef console_initcall
+#undef pure_initcall
+#undef arch_initcall_sync
+#undef __initcall
+#undef __exitcall
+#define early_initcall(fn) module_init(fn)
+#define core_initcall(fn) module_init(fn)
+#define core_initcall_sync(fn) module_init(fn)
+#define postcore_initcall(fn) module_init(fn)
+#define postcore_initcall_sync(fn) module_init(fn)
+#define arch_initcall(fn) module_init(fn)
+#define subsys_initcall(fn) module_init(fn)
+#define subsys_initcall_sync(fn) module_init(fn)
+#define fs_initcall(fn) module_init(fn)
+#define fs_initcall_sync(fn) module_init(fn)
+#define rootfs_initcall(fn) module_init(fn)
+#define device_initcall(fn) module_init(fn)
+#define device_initcall_sync(fn) module_init(fn)
+#define late_initcall(fn) module_init(fn)
+#define late_initcall_sync(fn) module_init(fn)
+#define console_initcall(fn) module_init(fn)
+/* The loader finds the entries by name: exported even under
+ * -fvisibility=hidden, so a stripped module still has them. */
+#define __initcheck_module_entry __attribute__((__visibility__("default")))
+#ifndef __cplusplus
+/* The kernel's form: init_module is an alias of the function, so it has its
+ * section (.init.text) and address; __inittest checks the type, and the
+ * __initdata (__exitdata) pointer is the kernel's ___ADDRESSABLE, which
+ * keeps the alias and shows the plugin the module's entry. */
+#define module_init(initfn)                                                    \
+  static inline initcall_t __attribute__((__unused__)) __inittest(void) {      \
+    return initfn;                                                             \
+  }                                                                            \
+  int init_module(void) __initcheck_module_entry                               \
+      __attribute__((__alias__(#initfn)));                                     \
+  static void *__initcheck_addressable_init_module                             \
+      __attribute__((__used__)) __initdata = (void *)&init_module;
+#define module_exit(exitfn)                                                    \
+  static inline exitcall_t __attribute__((__unused__)) __exittest(void) {      \
+    return exitfn;                                                             \
+  }                                                                            \
+  void cleanup_module(void) __initcheck_module_entry                           \
+      __attribute__((__alias__(#exitfn)));                                     \
+  static void *__initcheck_addressable_cleanup_module                          \
+      __attribute__((__used__)) __exitdata = (void *)&cleanup_module;
+#else
+/* C++: an alias must spell its target's mangled name, which a macro cannot
+ * (a static `f` is `_ZL1fv`). init_module is instead a C-linkage pointer to
+ * the function, a module initcall entry (.initcallmodule.init, freed with
+ * init data), and cleanup_module an exit call entry (.exitcall.exit,
+ * resident in a module). The plugin reads both names as the module's
+ * entries; the loader calls through the pointer when the symbol is an
+ * object. */
+#define module_init(initfn)                                                    \
+  extern "C" {                                                                 \
+  initcall_t init_module __initcheck_module_entry __attribute__((__used__))    \
+      __initcheck_table_entry                                                  \
+      __initcheck_section(".initcallmodule.init") = initfn;                    \
+  }
+#define module_exit(exitfn)                                                    \
+  extern "C" {                                                                 \
+  exitcall_t cleanup_module __initcheck_module_entry                           \
+      __attribute__((__used__)) __initcheck_table_entry                        \
+      __initcheck_section(".exitcall.exit") = exitfn;                          \
+  }
+#endif /* __cplusplus */
+#endif /* MODULE */
 
 #endif /* INITCHECK_INIT_H */
