@@ -17,6 +17,12 @@ int runLink(llvm::ArrayRef<llvm::StringRef> Args);
 /// Exit status: 0 clean, 1 errors, 2 bad usage or input.
 int runCheck(llvm::ArrayRef<llvm::StringRef> Args);
 
+/// `initcheck run [--expect-order TABLE.json] [--module M.so]...
+/// [--trace FILE] [--] PROG [ARGS...]`: PROG with the runtime's trace, its
+/// order checked against `initcheck link --format=json`'s table.
+/// Exit status: PROG's, 2 bad usage or input, 3 the order differs.
+int runRun(llvm::ArrayRef<llvm::StringRef> Args);
+
 } // namespace initcheck
 
 #endif

@@ -2,6 +2,7 @@
 //
 // initcheck check ...  the rules on source files (compile_commands.json)
 // initcheck link ...   whole-program mismatches and the initcall order table
+// initcheck run ...    a program with the runtime's trace, order checked
 // initcheck rules      every rule id and whether it is an error or advice
 //
 //===----------------------------------------------------------------------===//
@@ -19,6 +20,8 @@ static void usage(raw_ostream &OS) {
         "[-o FILE] [SETTING...] FILE... [-- FLAGS...]\n"
         "       initcheck link [--format=text|json|sarif] [-o FILE] "
         "[SETTING...] OBJ...\n"
+        "       initcheck run [--expect-order TABLE.json] [--module M.so]... "
+        "[--trace FILE] [--] PROG [ARGS...]\n"
         "       initcheck rules | --version\n"
         "  OBJ: objects, archives or ld -r outputs (vmlinux.o), in link "
         "order\n"
@@ -43,6 +46,8 @@ int main(int Argc, char **Argv) {
     return initcheck::runCheck(ArrayRef(Args).drop_front());
   if (Args[0] == "link")
     return initcheck::runLink(ArrayRef(Args).drop_front());
+  if (Args[0] == "run")
+    return initcheck::runRun(ArrayRef(Args).drop_front());
   if (Args[0] == "rules") {
     for (const initcheck::RuleInfo &R : initcheck::allRules())
       outs() << R.Id << "\t" << (R.IsAdvice ? "advice" : "error") << "\t"
