@@ -285,6 +285,13 @@ static const Elf64_Sym *findSymbol(const struct ElfImage *Img, uintptr_t Addr) {
       continue;
     if (Sym->st_size && Link - Sym->st_value >= Sym->st_size)
       continue;
+    // Only a symbol of the section that holds Addr names it: a stripped
+    // file's few dynamic symbols are mostly elsewhere.
+    if (Sym->st_shndx < Img->SectionCount &&
+        (Img->Sections[Sym->st_shndx].sh_flags & SHF_ALLOC) &&
+        Link - Img->Sections[Sym->st_shndx].sh_addr >=
+            Img->Sections[Sym->st_shndx].sh_size)
+      continue;
     if (!Best || Sym->st_value > Best->st_value) {
       Best = Sym;
       continue;
