@@ -425,6 +425,8 @@ struct Module {
   struct InitRange *Ranges;
   size_t RangeCount;
   int InitFreed;
+  // Its init has returned (MODULE_STATE_LIVE): only then can it go.
+  int Live;
 };
 
 // Loaded modules, the last loaded first. The fault handler reads the list
@@ -783,32 +785,93 @@ static int findInitRanges(struct Module *M) {
   return 0;
 }
 
-// The module's entry: init_module (cleanup_module) is the function itself
-// in C (an alias), or a pointer to it in C++. Reads the pointer, so only
-// once the object is loaded and relocated. Returns 0, 1 if found, or
-// -ENOEXEC.
-static int findEntry(struct Module *M, const char *Name, void **Fn) {
-  const struct ElfImage *Img = &M->Image;
-  for (size_t I = 0; I != Img->SymbolCount; ++I) {
-    const Elf64_Sym *Sym = &Img->Symbols[I];
-    if (Sym->st_shndx == SHN_UNDEF || Sym->st_shndx >= SHN_LORESERVE ||
-        strcmp(symbolName(Img, Sym), Name) != 0)
-      continue;
-    uintptr_t Addr = Img->LoadBias + Sym->st_value;
-    if (ELF64_ST_TYPE(Sym->st_info) == STT_FUNC) {
-      *Fn = (void *)Addr;
+// The module's segments as loaded, to check its entries against.
+struct ModuleSegments {
+  const struct link_map *Map;
+  const Elf64_Phdr *Headers;
+  size_t Count;
+};
+
+static int findModuleSegments(struct dl_phdr_info *Info, size_t Size,
+                              void *Data) {
+  (void)Size;
+  struct ModuleSegments *Want = Data;
+  if (Info->dlpi_addr != Want->Map->l_addr || !Info->dlpi_name ||
+      !Want->Map->l_name || strcmp(Info->dlpi_name, Want->Map->l_name) != 0)
+    return 0;
+  Want->Headers = Info->dlpi_phdr;
+  Want->Count = Info->dlpi_phnum;
+  return 1;
+}
+
+// Whether [Addr, Addr + Size) lies in one loaded segment of the module,
+// an executable one if Executable.
+static int inModuleSegment(const struct ModuleSegments *Segs, uintptr_t Addr,
+                           size_t Size, int Executable) {
+  for (size_t I = 0; I != Segs->Count; ++I) {
+    const Elf64_Phdr *P = &Segs->Headers[I];
+    uintptr_t Begin = Segs->Map->l_addr + P->p_vaddr;
+    if (P->p_type == PT_LOAD && Addr >= Begin &&
+        Addr - Begin + Size <= P->p_memsz &&
+        (!Executable || (P->p_flags & PF_X)))
       return 1;
-    }
-    if (ELF64_ST_TYPE(Sym->st_info) == STT_OBJECT &&
-        Sym->st_size == sizeof(void *)) {
-      memcpy(Fn, (const void *)Addr, sizeof(void *));
-      return *Fn ? 1 : 0;
-    }
-    logLine("%s: %s is neither a function nor a pointer to one\n", M->Name,
-            Name);
-    return -ENOEXEC;
   }
   return 0;
+}
+
+// Whether the pages [Addr, Addr + Size) belong to one loaded segment.
+static int inModulePages(const struct ModuleSegments *Segs, uintptr_t Addr,
+                         size_t Size) {
+  for (size_t I = 0; I != Segs->Count; ++I) {
+    const Elf64_Phdr *P = &Segs->Headers[I];
+    uintptr_t Begin = pageDown(Segs->Map->l_addr + P->p_vaddr);
+    uintptr_t End = pageUp(Segs->Map->l_addr + P->p_vaddr + P->p_memsz);
+    if (P->p_type == PT_LOAD && Addr >= Begin && Addr <= End &&
+        Size <= End - Addr)
+      return 1;
+  }
+  return 0;
+}
+
+// The module's entry, from the dynamic loader's own view of it (a symbol
+// table in the file may say anything): init_module (cleanup_module) is the
+// function itself in C (an alias), or a pointer to it in C++. The name may
+// resolve to another object (the C library has an init_module): only the
+// module's own counts. Returns 0, 1 if found, or -ENOEXEC.
+static int findEntry(struct Module *M, const struct ModuleSegments *Segs,
+                     const char *Name, void **Fn) {
+  void *Addr = dlsym(M->Handle, Name);
+  if (!Addr || !inModuleSegment(Segs, (uintptr_t)Addr, 1, 0))
+    return 0;
+  if (inModuleSegment(Segs, (uintptr_t)Addr, 1, 1)) {
+    *Fn = Addr;
+    return 1;
+  }
+  if (inModuleSegment(Segs, (uintptr_t)Addr, sizeof(void *), 0)) {
+    memcpy(Fn, Addr, sizeof(void *));
+    if (inModuleSegment(Segs, (uintptr_t)*Fn, 1, 1))
+      return 1;
+  }
+  logLine("%s: %s is neither a function of the module nor a pointer to one\n",
+          M->Name, Name);
+  return -ENOEXEC;
+}
+
+// What the dynamic loader maps must lie in the file: a segment past its end
+// would fault (SIGBUS) inside dlopen.
+static int hasValidSegments(const struct ElfImage *Img) {
+  const Elf64_Ehdr *H = Img->Header;
+  if (H->e_phentsize != sizeof(Elf64_Phdr) || H->e_phoff > Img->Size ||
+      (uint64_t)H->e_phnum * sizeof(Elf64_Phdr) > Img->Size - H->e_phoff ||
+      H->e_phoff % _Alignof(Elf64_Phdr) != 0)
+    return 0;
+  const Elf64_Phdr *P = (const Elf64_Phdr *)(Img->Base + H->e_phoff);
+  for (size_t I = 0; I != H->e_phnum; ++I)
+    if (P[I].p_type == PT_LOAD && (P[I].p_offset > Img->Size ||
+                                   P[I].p_filesz > Img->Size - P[I].p_offset ||
+                                   P[I].p_filesz > P[I].p_memsz))
+      return 0;
+  return 1;
 }
 
 static int hasDefinedSymbol(const struct ElfImage *Img, const char *Name) {
@@ -882,6 +945,10 @@ static int insmodLocked(const char *Path) {
     logLine("%s: not an x86_64 shared object\n", Name);
     Err = -ENOEXEC;
   }
+  if (!Err && !hasValidSegments(&M->Image)) {
+    logLine("%s: segments out of the file\n", Name);
+    Err = -ENOEXEC;
+  }
   if (!Err && !hasDefinedSymbol(&M->Image, "init_module") &&
       !hasDefinedSymbol(&M->Image, "cleanup_module")) {
     logLine("%s: not a module: no init_module or cleanup_module\n", Name);
@@ -914,11 +981,29 @@ static int insmodLocked(const char *Path) {
     return Err;
   }
   struct link_map *Map = NULL;
-  if (dlinfo(M->Handle, RTLD_DI_LINKMAP, &Map) == 0 && Map)
+  struct ModuleSegments Segs = {NULL, NULL, 0};
+  if (dlinfo(M->Handle, RTLD_DI_LINKMAP, &Map) == 0 && Map) {
     M->Image.LoadBias = Map->l_addr;
+    Segs.Map = Map;
+    dl_iterate_phdr(findModuleSegments, &Segs);
+  }
   void *Init = NULL, *Exit = NULL;
-  if ((Err = findEntry(M, "init_module", &Init)) < 0 ||
-      (Err = findEntry(M, "cleanup_module", &Exit)) < 0) {
+  int HasInit = 0, HasExit = 0;
+  if ((HasInit = Err = findEntry(M, &Segs, "init_module", &Init)) >= 0 &&
+      (HasExit = Err = findEntry(M, &Segs, "cleanup_module", &Exit)) >= 0 &&
+      !HasInit && !HasExit) {
+    logLine("%s: not a module: no init_module or cleanup_module\n", Name);
+    Err = -ENOEXEC;
+  }
+  // The section headers said where init memory is; the pages to protect
+  // must be the module's own, whatever a damaged file says.
+  for (size_t I = 0; Err >= 0 && I != M->RangeCount; ++I)
+    if (!inModulePages(&Segs, M->Image.LoadBias + M->Ranges[I].Begin,
+                       M->Ranges[I].End - M->Ranges[I].Begin)) {
+      logLine("%s: init sections lie outside its segments\n", Name);
+      Err = -ENOEXEC;
+    }
+  if (Err < 0) {
     dlclose(M->Handle);
     freeModule(M);
     return Err;
@@ -945,6 +1030,7 @@ static int insmodLocked(const char *Path) {
     return Ret;
   }
   freeModuleInit(M);
+  M->Live = 1;
   return 0;
 }
 
@@ -991,7 +1077,9 @@ int initcheck_rmmod(const char *Name) {
     Wanted[I] = Name[I] == '-' ? '_' : Name[I];
   pthread_mutex_lock(&ModuleLock);
   struct Module *M = findModule(Wanted);
-  int Ret = !M ? -ENOENT : M->Init && !M->Exit ? -EBUSY : 0;
+  // Still in its init (the init removing itself, say): busy, as the
+  // kernel's delete_module() answers for a module that is coming.
+  int Ret = !M ? -ENOENT : !M->Live || (M->Init && !M->Exit) ? -EBUSY : 0;
   if (Ret == 0)
     removeModule(M);
   pthread_mutex_unlock(&ModuleLock);
@@ -1020,12 +1108,13 @@ static void loadModulesFromEnvironment(void) {
   free(Paths);
 }
 
-// At exit every module that can be unloaded is, the last loaded first.
+// At exit every module that can be unloaded is, the last loaded first (not
+// one whose init called exit()).
 static void removeModulesAtExit(void) {
   pthread_mutex_lock(&ModuleLock);
   for (;;) {
     struct Module *M = Modules;
-    while (M && M->Init && !M->Exit)
+    while (M && (!M->Live || (M->Init && !M->Exit)))
       M = M->Next;
     if (!M)
       break;

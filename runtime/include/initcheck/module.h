@@ -11,8 +11,9 @@
  *
  *   initcheck_insmod(path)
  *     -ENOENT, -EACCES, ...  the file cannot be opened
- *     -ENOEXEC    not a module: not an x86_64 ELF shared object, neither
- *                 init_module nor cleanup_module, init sections sharing a
+ *     -ENOEXEC    not a module: not an x86_64 ELF shared object (or a
+ *                 damaged one), neither init_module nor cleanup_module
+ *                 exported, init sections sharing a
  *                 page with resident ones (not linked with the module
  *                 script), or the dynamic loader refused it (an unknown
  *                 symbol, say); a line on the runtime's log says why
@@ -26,7 +27,8 @@
  *   initcheck_rmmod(name)
  *     -ENOENT     no module of that name is loaded
  *     -EBUSY      the module has an init but no exit, so it cannot be
- *                 unloaded (delete_module() without O_TRUNC)
+ *                 unloaded (delete_module() without O_TRUNC), or its init
+ *                 has not returned yet
  *
  * A module's name is its file name up to the first '.', with '-' read as
  * '_' (as the kernel names "snd-hda.ko" snd_hda); rmmod accepts either
