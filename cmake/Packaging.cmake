@@ -7,7 +7,7 @@
 # Install layout (GNUInstallDirs): the plugin and the clang-tidy module in
 # lib/ (as build/lib; the initcheck-tidy hook finds the module at ../lib from
 # its bin/), the tool and hooks in bin/, libinitcheck-rt.a in LIBDIR, the
-# header in INCLUDEDIR/initcheck, the linker scripts in DATADIR/initcheck,
+# headers in INCLUDEDIR/initcheck, the linker scripts in DATADIR/initcheck,
 # the .pc files in LIBDIR/pkgconfig, the CMake package in
 # LIBDIR/cmake/initcheck.
 include(GNUInstallDirs)
@@ -30,9 +30,11 @@ set(INITCHECK_PC_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
 install(TARGETS initcheck-rt ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(FILES ${CMAKE_SOURCE_DIR}/runtime/include/initcheck/init.h
+              ${CMAKE_SOURCE_DIR}/runtime/include/initcheck/module.h
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/initcheck)
 install(FILES ${CMAKE_SOURCE_DIR}/runtime/initcheck.ld
               ${CMAKE_SOURCE_DIR}/runtime/initcheck-keep-exit.ld
+              ${CMAKE_SOURCE_DIR}/runtime/initcheck-module.ld
         DESTINATION ${INITCHECK_SCRIPT_INSTALL_DIR})
 
 # --- pkg-config: one .pc per linker script mode.
