@@ -39,14 +39,37 @@ void checkInitcallNotInit(const RuleInput &In, FindingSink &Out) {
     Finding F;
     F.RuleId = "initcheck-initcall-not-init";
     F.Level = Severity::Warning;
-    F.Where = In.Facts.Symbols[C.Entry].Loc;
-    F.Message = std::string(Init ? "initcall" : "exitcall") + " function '" +
-                Fn.Name + "' is not " + Annotation + ": " +
-                (Init ? "it stays in memory after it ran at boot"
-                      : "a built-in kernel never calls it, yet keeps it");
+    // Referencing init (exit) memory, the function holds the reference
+    // modpost reports (.text -> .init.text): say so there, inside it.
+    const Reference *Crossing = nullptr;
+    for (const Reference &R : In.Facts.Refs)
+      if (R.From == C.Function && In.Facts.Symbols[R.To].Class == Wanted) {
+        Crossing = &R;
+        break;
+      }
+    std::string What =
+        std::string(Init ? "initcall" : "exitcall") + " function '" + Fn.Name + "'";
+    if (Crossing) {
+      F.Where = Crossing->Loc;
+      F.Message = What + " references " +
+                  describeSymbol(In.Facts.Symbols[Crossing->To]) +
+                  " but is not " + Annotation + ": mark it " + Annotation;
+    } else {
+      F.Where = In.Facts.Symbols[C.Entry].Loc;
+      F.Message = What + " is not " + Annotation + ": " +
+                  (Init ? "it stays in memory after it ran at boot"
+                        : "a built-in kernel never calls it, yet keeps it");
+    }
     if (auto Fix = annotateFixIt(In.Facts, Fn, Annotation))
       F.FixIts.push_back(*Fix);
-    F.Notes.push_back({Fn.Loc, "'" + Fn.Name + "' defined here"});
+    if (Crossing) {
+      F.Notes.push_back({In.Facts.Symbols[C.Entry].Loc,
+                         "'" + Fn.Name + "' is registered as " +
+                             (Init ? "an initcall" : "an exitcall") + " here"});
+      F.Notes.push_back(annotationNote(In.Facts.Symbols[Crossing->To]));
+    } else {
+      F.Notes.push_back({Fn.Loc, "'" + Fn.Name + "' defined here"});
+    }
     Out.report(F);
   }
 }

@@ -15,6 +15,14 @@
 // CHECK: fix-it:"{{.*}}":{[[@LINE+1]]:12-[[@LINE+1]]:12}:"__init "
 static int plain_init(void) { return 0; } // #plain_init
 core_initcall(plain_init); // expected-warning {{initcall function 'plain_init' is not __init: it stays in memory after it ran at boot [initcheck-initcall-not-init]}} expected-note@#plain_init {{'plain_init' defined here}}
+// Referencing init memory, the function holds the very reference modpost
+// reports (.text -> .init.text): the advice points at it, inside.
+static int __init setup_step(void) { return 0; } // #setup_step
+// CHECK: fix-it:"{{.*}}":{[[@LINE+1]]:12-[[@LINE+1]]:12}:"__init "
+static int stepped_init(void) {
+  return setup_step(); // expected-warning {{initcall function 'stepped_init' references __init function 'setup_step' but is not __init: mark it __init [initcheck-initcall-not-init]}} expected-note@#setup_step {{'setup_step' declared __init here}} expected-note@#stepped_entry {{'stepped_init' is registered as an initcall here}}
+}
+device_initcall(stepped_init); // #stepped_entry
 // No advice where the function may run after boot: an external function
 // (other files may call it), or one resident code also calls (mm/mmap.c's
 // init_user_reserve() also runs from a memory-hotplug notifier).

@@ -13,16 +13,16 @@
 static char options[8] __initdata; // #options
 static void __exit hw_off(void) {}  // #hw_off
 
-// An unannotated init function: advice in strict mode, in both builds (it
-// runs only at init), a mismatch for modpost.
+// An unannotated init function: advice in both builds (it runs only at
+// init), at the reference that modpost-compat, like modpost, also reports.
 static int start(void) { // #start
-  return options[0]; // compat-error {{function 'start' references __initdata variable 'options': .init.data is freed after boot [initcheck-section-mismatch]}} compat-note@#options {{declared __initdata here}}
+  return options[0]; // compat-error {{function 'start' references __initdata variable 'options': .init.data is freed after boot [initcheck-section-mismatch]}} expected-warning {{initcall function 'start' references __initdata variable 'options' but is not __init: mark it __init [initcheck-initcall-not-init]}} expected-note@#options 1+ {{declared __initdata here}} expected-note@#start_entry {{'start' is registered as an initcall here}}
 }
-module_init(start); // expected-warning {{initcall function 'start' is not __init: it stays in memory after it ran at boot [initcheck-initcall-not-init]}} expected-note@#start {{'start' defined here}}
+module_init(start); // #start_entry
 
 // The exit entry runs at unload: it may use exit code.
-static void stop(void) { hw_off(); } // #stop compat-error {{function 'stop' references __exit function 'hw_off'}} compat-note@#hw_off {{declared __exit here}}
-module_exit(stop); // expected-warning {{exitcall function 'stop' is not __exit}} expected-note@#stop {{'stop' defined here}}
+static void stop(void) { hw_off(); } // #stop compat-error {{function 'stop' references __exit function 'hw_off'}} expected-warning {{exitcall function 'stop' references __exit function 'hw_off' but is not __exit: mark it __exit}} expected-note@#hw_off 1+ {{declared __exit here}} expected-note@#stop_entry {{'stop' is registered as an exitcall here}}
+module_exit(stop); // #stop_entry
 
 // Never emitted: nothing uses it, so no object file holds its reference.
 static int unused(void) { return options[1]; }
