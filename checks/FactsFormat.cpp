@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Compression.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -75,15 +76,18 @@ private:
 
 class Reader {
 public:
-  explicit Reader(StringRef Data) : Data(Data) {}
+  explicit Reader(StringRef Data)
+      : P(Data.data()), End(Data.data() + Data.size()) {}
   bool failed() const { return Failed; }
+  size_t remaining() const { return End - P; }
   uint64_t u() {
+    if (P != End && !(*P & 0x80)) // most numbers are below 128
+      return uint8_t(*P++);
     uint64_t V = 0;
     for (unsigned Shift = 0; Shift < 64; Shift += 7) {
-      if (Data.empty())
+      if (P == End)
         return fail();
-      uint8_t Byte = Data.front();
-      Data = Data.drop_front();
+      uint8_t Byte = *P++;
       V |= uint64_t(Byte & 0x7f) << Shift;
       if (!(Byte & 0x80))
         return V;
@@ -91,24 +95,25 @@ public:
     return fail();
   }
   StringRef raw(size_t N) {
-    if (Data.size() < N) {
+    if (remaining() < N) {
       fail();
       return "";
     }
-    StringRef S = Data.take_front(N);
-    Data = Data.drop_front(N);
+    StringRef S(P, N);
+    P += N;
     return S;
   }
-  std::string str() {
+  /// A string-table index.
+  uint32_t str() {
     uint64_t I = u();
     if (I >= Strings.size()) {
       fail();
-      return "";
+      return 0;
     }
-    return Strings[I].str();
+    return I;
   }
-  Location loc() {
-    Location L;
+  PackedLocation loc() {
+    PackedLocation L;
     L.File = str();
     L.Line = u();
     L.Column = u();
@@ -116,10 +121,11 @@ public:
   }
   void readTable() {
     uint64_t N = u();
-    if (N > Data.size()) {
+    if (N > remaining()) {
       fail();
       return;
     }
+    Strings.reserve(N);
     for (uint64_t I = 0; I != N && !Failed; ++I)
       Strings.push_back(raw(u()));
   }
@@ -130,15 +136,15 @@ public:
       fail();
     return Failed ? 0 : I;
   }
+  std::vector<StringRef> Strings;
 
 private:
   uint64_t fail() {
     Failed = true;
-    Data = "";
+    P = End;
     return 0;
   }
-  StringRef Data;
-  std::vector<StringRef> Strings;
+  const char *P, *End;
   bool Failed = false;
 };
 
@@ -352,18 +358,21 @@ std::string encodeFacts(const TuFacts &Unpruned) {
   return Record + Payload;
 }
 
-static Expected<TuFacts> decodePayload(StringRef Payload) {
+/// One payload; \p Payload must outlive the view (its strings point there).
+static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   Reader R(Payload);
   R.readTable();
-  TuFacts F;
+  FactsView F;
   uint64_t Flags = R.u();
   F.DataSections = Flags & 1;
   F.KernelWithoutModules = Flags & 2;
   uint64_t NSyms = R.u();
   if (NSyms > Payload.size())
     return createStringError("corrupt facts: symbol count");
+  F.Symbols.reserve(NSyms);
+  F.Notes.reserve(NSyms); // helpers have one or two, most symbols none
   for (uint64_t I = 0; I != NSyms && !R.failed(); ++I) {
-    Symbol S;
+    PackedSymbol S;
     uint64_t B = R.u();
     S.Name = R.str();
     S.Identifier = B & FlagIdentifierIsName ? S.Name : R.str();
@@ -387,62 +396,147 @@ static Expected<TuFacts> decodePayload(StringRef Payload) {
     S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();
     uint64_t NNotes = R.u();
+    S.FirstNote = F.Notes.size();
     for (uint64_t N = 0; N != NNotes && !R.failed(); ++N) {
-      unsigned char B = R.index(1u << NumReachBits);
-      FindingNote Note;
+      PackedNote Note;
+      Note.Bit = R.index(1u << NumReachBits);
       Note.Where = R.loc();
       Note.Message = R.str();
-      S.FixedReachNotes.push_back({B, std::move(Note)});
+      F.Notes.push_back(Note);
     }
-    F.Symbols.push_back(std::move(S));
+    S.NumNotes = F.Notes.size() - S.FirstNote;
+    F.Symbols.push_back(S);
   }
   uint64_t NRefs = R.u();
   if (NRefs > Payload.size())
     return createStringError("corrupt facts: reference count");
+  F.Refs.reserve(NRefs);
   for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
-    Reference Ref;
+    PackedReference Ref;
     Ref.From = R.index(F.Symbols.size());
     Ref.To = R.index(F.Symbols.size());
     Ref.Kind = RefKind(R.index(3));
     Ref.Loc = R.loc();
-    F.Refs.push_back(std::move(Ref));
+    F.Refs.push_back(Ref);
   }
   uint64_t NCalls = R.u();
   if (NCalls > Payload.size())
     return createStringError("corrupt facts: initcall count");
+  F.Initcalls.reserve(NCalls);
   for (uint64_t I = 0; I != NCalls && !R.failed(); ++I) {
-    Initcall C;
+    PackedInitcall C;
     C.Level = R.str();
     C.Entry = R.index(F.Symbols.size());
     C.Function = R.index(F.Symbols.size());
     C.Position = R.u();
-    F.Initcalls.push_back(std::move(C));
+    F.Initcalls.push_back(C);
   }
   uint64_t NEdges = R.u();
   if (NEdges > Payload.size())
     return createStringError("corrupt facts: edge count");
+  if (WithEdges)
+    F.Edges.reserve(NEdges);
   for (uint64_t I = 0; I != NEdges && !R.failed(); ++I) {
-    Reference E;
+    PackedReference E;
     E.From = R.index(F.Symbols.size());
     E.To = R.index(F.Symbols.size());
     E.Kind = RefKind(R.index(3));
-    F.Edges.push_back(E);
+    if (WithEdges)
+      F.Edges.push_back(E);
   }
   if (R.failed())
     return createStringError("truncated or corrupt facts record");
+  F.Strings = std::move(R.Strings);
+  return std::move(F);
+}
+
+void FactsView::location(const PackedLocation &L, Location &Out) const {
+  Out.File = Strings[L.File].str();
+  Out.Line = L.Line;
+  Out.Column = L.Column;
+}
+
+void FactsView::symbol(unsigned I, bool WithNotes, Symbol &S) const {
+  const PackedSymbol &P = Symbols[I];
+  S.Name = Strings[P.Name].str();
+  S.Identifier = Strings[P.Identifier].str();
+  S.LinkName = Strings[P.LinkName].str();
+  S.Kind = P.Kind;
+  S.Section = Strings[P.Section].str();
+  S.Class = P.Class;
+  S.FixedReach = P.FixedReach;
+  S.ExplicitSection = P.ExplicitSection;
+  S.Defined = P.Defined;
+  S.InternalLinkage = P.InternalLinkage;
+  S.Retained = P.Retained;
+  S.AlwaysInline = P.AlwaysInline;
+  S.IsConst = P.IsConst;
+  S.InSystemHeader = P.InSystemHeader;
+  S.IsIntVoid = P.IsIntVoid;
+  S.IsVoidVoid = P.IsVoidVoid;
+  S.Weak = P.Weak;
+  S.Inline = P.Inline;
+  location(P.Loc, S.Loc);
+  location(P.AnnotationLoc, S.AnnotationLoc);
+  S.Type = Strings[P.Type].str();
+  if (!WithNotes)
+    return;
+  S.FixedReachNotes.resize(P.NumNotes);
+  for (uint32_t N = 0; N != P.NumNotes; ++N) {
+    const PackedNote &Note = Notes[P.FirstNote + N];
+    auto &[Bit, Into] = S.FixedReachNotes[N];
+    Bit = Note.Bit;
+    location(Note.Where, Into.Where);
+    Into.Message = Strings[Note.Message].str();
+  }
+}
+
+namespace {
+/// A record's framing, checked; its payload is decoded later.
+struct FramedRecord {
+  StringRef Payload;
+  uint32_t RawSize;
+};
+} // namespace
+
+/// Decompress (if need be) and decode one record.
+static Expected<FactsView> decodeRecord(const FramedRecord &Rec,
+                                        bool WithEdges) {
+  if (!Rec.RawSize)
+    return decodePayload(Rec.Payload, WithEdges);
+  std::unique_ptr<char[]> Unpacked(new char[Rec.RawSize]);
+  size_t Size = Rec.RawSize;
+  if (Error E = compression::zlib::decompress(
+          arrayRefFromStringRef(Rec.Payload),
+          reinterpret_cast<uint8_t *>(Unpacked.get()), Size)) {
+    consumeError(std::move(E));
+    return createStringError("corrupt compressed facts record");
+  }
+  Expected<FactsView> F =
+      decodePayload(StringRef(Unpacked.get(), Size), WithEdges);
+  if (F)
+    F->Unpacked = std::move(Unpacked);
   return F;
 }
 
-Expected<std::vector<TuFacts>> decodeFacts(StringRef Section) {
-  std::vector<TuFacts> Out;
+Expected<std::vector<FactsView>> decodeFacts(StringRef Section,
+                                             bool WithEdges) {
+  // Frame every record first (cheap), then decode them in parallel; the
+  // first error in section order wins, as if decoded one by one.
+  std::vector<FramedRecord> Records;
+  std::optional<std::string> FramingError;
   while (true) {
     Section = Section.drop_while([](char C) { return C == 0; });
     if (Section.empty())
-      return Out;
-    if (!Section.starts_with(Magic))
-      return createStringError("not an initcheck facts record (bad magic)");
-    if (Section.size() < 20)
-      return createStringError("truncated facts record header");
+      break;
+    if (!Section.starts_with(Magic)) {
+      FramingError = "not an initcheck facts record (bad magic)";
+      break;
+    }
+    if (Section.size() < 20) {
+      FramingError = "truncated facts record header";
+      break;
+    }
     auto U32 = [&](size_t At) {
       uint32_t V = 0;
       for (int I = 0; I != 4; ++I)
@@ -450,35 +544,52 @@ Expected<std::vector<TuFacts>> decodeFacts(StringRef Section) {
       return V;
     };
     uint32_t Version = U32(8), Size = U32(12), RawSize = U32(16);
-    if (Version > FactsFormatVersion)
-      return createStringError("facts format version " + Twine(Version) +
-                               " is newer than this initcheck (" +
-                               Twine(FactsFormatVersion) + ")");
-    if (Version < FactsFormatVersion)
-      return createStringError("facts format version " + Twine(Version) +
-                               " is older than this initcheck (" +
-                               Twine(FactsFormatVersion) +
-                               "): rebuild the object with this plugin");
-    if (Section.size() - 20 < Size)
-      return createStringError("truncated facts record");
-    StringRef Payload = Section.substr(20, Size);
-    SmallVector<uint8_t, 0> Unpacked;
-    if (RawSize) {
-      if (!compression::zlib::isAvailable())
-        return createStringError("compressed facts, but no zlib support");
-      if (Error E = compression::zlib::decompress(
-              arrayRefFromStringRef(Payload), Unpacked, RawSize)) {
-        consumeError(std::move(E));
-        return createStringError("corrupt compressed facts record");
-      }
-      Payload = toStringRef(Unpacked);
+    if (Version > FactsFormatVersion) {
+      FramingError = ("facts format version " + Twine(Version) +
+                      " is newer than this initcheck (" +
+                      Twine(FactsFormatVersion) + ")")
+                         .str();
+      break;
     }
-    Expected<TuFacts> F = decodePayload(Payload);
-    if (!F)
-      return F.takeError();
-    Out.push_back(std::move(*F));
+    if (Version < FactsFormatVersion) {
+      FramingError = ("facts format version " + Twine(Version) +
+                      " is older than this initcheck (" +
+                      Twine(FactsFormatVersion) +
+                      "): rebuild the object with this plugin")
+                         .str();
+      break;
+    }
+    if (Section.size() - 20 < Size) {
+      FramingError = "truncated facts record";
+      break;
+    }
+    if (RawSize && !compression::zlib::isAvailable()) {
+      FramingError = "compressed facts, but no zlib support";
+      break;
+    }
+    Records.push_back({Section.substr(20, Size), RawSize});
     Section = Section.drop_front(20 + Size);
   }
+
+  std::vector<std::optional<FactsView>> Views(Records.size());
+  std::vector<std::string> Errors(Records.size());
+  parallelFor(0, Records.size(), [&](size_t I) {
+    Expected<FactsView> F = decodeRecord(Records[I], WithEdges);
+    if (F)
+      Views[I] = std::move(*F);
+    else
+      Errors[I] = toString(F.takeError());
+  });
+  std::vector<FactsView> Out;
+  Out.reserve(Records.size());
+  for (size_t I = 0; I != Records.size(); ++I) {
+    if (!Views[I])
+      return createStringError(Twine(Errors[I]));
+    Out.push_back(std::move(*Views[I]));
+  }
+  if (FramingError)
+    return createStringError(Twine(*FramingError));
+  return std::move(Out);
 }
 
 std::string factsAsm(StringRef Record) {
