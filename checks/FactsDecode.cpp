@@ -7,6 +7,7 @@
 #include "checks/FactsEncoding.h"
 #include "checks/FactsFormat.h"
 #include "checks/Residency.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Compression.h"
 #include "llvm/Support/Parallel.h"
 #include <memory>
