@@ -40,6 +40,9 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
     uint32_t Unit, Index;
     int DefUnit;
     bool Retained;
+    /// The source's own Defined, Weak and ExplicitSection, at hand for
+    /// the next unit that declares the name.
+    bool Defined, Weak, Explicit;
   };
   std::vector<Source> Sources;
   /// Per joined symbol: 1 + the latest unit that defines it.
@@ -76,7 +79,8 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
       StringRef LinkName = T.Strings[S.LinkName];
       if (S.InternalLinkage || LinkName.empty()) {
         Map[I] = Sources.size();
-        Sources.push_back({U, I, int(U), S.Retained});
+        Sources.push_back({U, I, int(U), S.Retained, S.Defined, S.Weak,
+                           S.ExplicitSection});
         DefinedIn.push_back(0);
         continue;
       }
@@ -85,7 +89,8 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
       unsigned J = It->second;
       Map[I] = J;
       if (New) {
-        Sources.push_back({U, I, S.Defined ? int(U) : -1, S.Retained});
+        Sources.push_back({U, I, S.Defined ? int(U) : -1, S.Retained,
+                           S.Defined, S.Weak, S.ExplicitSection});
         DefinedIn.push_back(0);
       }
       if (S.Defined)
@@ -94,12 +99,13 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
         continue;
       Source &G = Sources[J];
       G.Retained |= S.Retained;
-      const PackedSymbol &Have = Units[G.Unit].Symbols[G.Index];
-      if ((S.Defined && (!Have.Defined || (Have.Weak && !S.Weak))) ||
-          (!S.Defined && !Have.Defined && S.ExplicitSection &&
-           !Have.ExplicitSection)) {
+      if ((S.Defined && (!G.Defined || (G.Weak && !S.Weak))) ||
+          (!S.Defined && !G.Defined && S.ExplicitSection && !G.Explicit)) {
         G.Unit = U;
         G.Index = I;
+        G.Defined = S.Defined;
+        G.Weak = S.Weak;
+        G.Explicit = S.ExplicitSection;
         if (S.Defined)
           G.DefUnit = U;
       }
@@ -143,14 +149,11 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
   std::vector<bool> IsUser(Sources.size(), false);
   for (const JoinedRef &R : Refs)
     IsUser[R.From] = true;
-  auto SourceOf = [&](unsigned J) -> const PackedSymbol & {
-    return Units[Sources[J].Unit].Symbols[Sources[J].Index];
-  };
   // A plain declaration matters only where the definition is annotated
   // (a few references in a kernel).
   for (size_t I = 0; I != Refs.size(); ++I) {
     const JoinedRef &R = Refs[I];
-    if (R.Plain >= 0 && SourceOf(R.To).ExplicitSection)
+    if (R.Plain >= 0 && Sources[R.To].Explicit)
       Units[R.Unit].location(Units[R.Unit].Symbols[R.Plain].Loc,
                              P.PlainDeclaration[I]);
   }
