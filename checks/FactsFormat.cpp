@@ -1,5 +1,6 @@
 //===- FactsFormat.cpp - TuFacts in an object file ------------------------===//
 #include "checks/FactsFormat.h"
+#include "checks/FactsEncoding.h"
 #include "checks/Residency.h"
 #include "checks/SymbolDescription.h"
 #include "llvm/ADT/DenseSet.h"
@@ -13,8 +14,6 @@
 using namespace llvm;
 
 namespace initcheck {
-
-static const StringRef Magic("ICFACTS\0", 8);
 
 void resolveLocations(TuFacts &Facts, const clang::SourceManager &SM) {
   auto Resolve = [&](Location &L) {
@@ -71,75 +70,6 @@ public:
 private:
   StringMap<unsigned> Strings;
   std::vector<std::string> Order;
-};
-
-class Reader {
-public:
-  explicit Reader(StringRef Data) : Data(Data) {}
-  bool failed() const { return Failed; }
-  uint64_t u() {
-    uint64_t V = 0;
-    for (unsigned Shift = 0; Shift < 64; Shift += 7) {
-      if (Data.empty())
-        return fail();
-      uint8_t Byte = Data.front();
-      Data = Data.drop_front();
-      V |= uint64_t(Byte & 0x7f) << Shift;
-      if (!(Byte & 0x80))
-        return V;
-    }
-    return fail();
-  }
-  StringRef raw(size_t N) {
-    if (Data.size() < N) {
-      fail();
-      return "";
-    }
-    StringRef S = Data.take_front(N);
-    Data = Data.drop_front(N);
-    return S;
-  }
-  std::string str() {
-    uint64_t I = u();
-    if (I >= Strings.size()) {
-      fail();
-      return "";
-    }
-    return Strings[I].str();
-  }
-  Location loc() {
-    Location L;
-    L.File = str();
-    L.Line = u();
-    L.Column = u();
-    return L;
-  }
-  void readTable() {
-    uint64_t N = u();
-    if (N > Data.size()) {
-      fail();
-      return;
-    }
-    for (uint64_t I = 0; I != N && !Failed; ++I)
-      Strings.push_back(raw(u()));
-  }
-  /// An index that must be below \p Limit.
-  unsigned index(size_t Limit) {
-    uint64_t I = u();
-    if (I >= Limit)
-      fail();
-    return Failed ? 0 : I;
-  }
-
-private:
-  uint64_t fail() {
-    Failed = true;
-    Data = "";
-    return 0;
-  }
-  StringRef Data;
-  std::vector<StringRef> Strings;
-  bool Failed = false;
 };
 
 /// What the whole-program step needs from one unit: what the unit could
@@ -243,22 +173,6 @@ static TuFacts prune(const TuFacts &F) {
   return Out;
 }
 
-enum SymbolFlags : unsigned {
-  FlagExplicit = 1,
-  FlagDefined = 2,
-  FlagInternal = 4,
-  FlagRetained = 8,
-  FlagAlwaysInline = 16,
-  FlagConst = 32,
-  FlagSystemHeader = 64,
-  FlagIntVoid = 128,
-  FlagVoidVoid = 256,
-  FlagIdentifierIsName = 512,   ///< Identifier == Name (C): not stored.
-  FlagLinkNameIsIdentifier = 1024, ///< LinkName == Identifier: not stored.
-  FlagNoAnnotationLoc = 2048,   ///< AnnotationLoc == Loc: not stored.
-  FlagWeak = 4096,
-  FlagInline = 8192,
-};
 } // namespace
 
 std::string encodeFacts(const TuFacts &Unpruned) {
@@ -341,7 +255,7 @@ std::string encodeFacts(const TuFacts &Unpruned) {
       Payload.assign(Packed.begin(), Packed.end());
     }
   }
-  std::string Record = Magic.str();
+  std::string Record = FactsMagic.str();
   auto PutU32 = [&](uint32_t V) {
     for (int I = 0; I != 4; ++I)
       Record.push_back(char((V >> (8 * I)) & 0xff));
@@ -350,135 +264,6 @@ std::string encodeFacts(const TuFacts &Unpruned) {
   PutU32(Payload.size());
   PutU32(RawSize);
   return Record + Payload;
-}
-
-static Expected<TuFacts> decodePayload(StringRef Payload) {
-  Reader R(Payload);
-  R.readTable();
-  TuFacts F;
-  uint64_t Flags = R.u();
-  F.DataSections = Flags & 1;
-  F.KernelWithoutModules = Flags & 2;
-  uint64_t NSyms = R.u();
-  if (NSyms > Payload.size())
-    return createStringError("corrupt facts: symbol count");
-  for (uint64_t I = 0; I != NSyms && !R.failed(); ++I) {
-    Symbol S;
-    uint64_t B = R.u();
-    S.Name = R.str();
-    S.Identifier = B & FlagIdentifierIsName ? S.Name : R.str();
-    S.LinkName = B & FlagLinkNameIsIdentifier ? S.Identifier : R.str();
-    S.Kind = SymbolKind(R.index(3));
-    S.Section = R.str();
-    S.Class = SectionClass(R.index(unsigned(SectionClass::Unchecked) + 1));
-    S.FixedReach = R.index(1u << NumReachBits);
-    S.ExplicitSection = B & FlagExplicit;
-    S.Defined = B & FlagDefined;
-    S.InternalLinkage = B & FlagInternal;
-    S.Retained = B & FlagRetained;
-    S.AlwaysInline = B & FlagAlwaysInline;
-    S.IsConst = B & FlagConst;
-    S.InSystemHeader = B & FlagSystemHeader;
-    S.IsIntVoid = B & FlagIntVoid;
-    S.IsVoidVoid = B & FlagVoidVoid;
-    S.Weak = B & FlagWeak;
-    S.Inline = B & FlagInline;
-    S.Loc = R.loc();
-    S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
-    S.Type = R.str();
-    uint64_t NNotes = R.u();
-    for (uint64_t N = 0; N != NNotes && !R.failed(); ++N) {
-      unsigned char B = R.index(1u << NumReachBits);
-      FindingNote Note;
-      Note.Where = R.loc();
-      Note.Message = R.str();
-      S.FixedReachNotes.push_back({B, std::move(Note)});
-    }
-    F.Symbols.push_back(std::move(S));
-  }
-  uint64_t NRefs = R.u();
-  if (NRefs > Payload.size())
-    return createStringError("corrupt facts: reference count");
-  for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
-    Reference Ref;
-    Ref.From = R.index(F.Symbols.size());
-    Ref.To = R.index(F.Symbols.size());
-    Ref.Kind = RefKind(R.index(3));
-    Ref.Loc = R.loc();
-    F.Refs.push_back(std::move(Ref));
-  }
-  uint64_t NCalls = R.u();
-  if (NCalls > Payload.size())
-    return createStringError("corrupt facts: initcall count");
-  for (uint64_t I = 0; I != NCalls && !R.failed(); ++I) {
-    Initcall C;
-    C.Level = R.str();
-    C.Entry = R.index(F.Symbols.size());
-    C.Function = R.index(F.Symbols.size());
-    C.Position = R.u();
-    F.Initcalls.push_back(std::move(C));
-  }
-  uint64_t NEdges = R.u();
-  if (NEdges > Payload.size())
-    return createStringError("corrupt facts: edge count");
-  for (uint64_t I = 0; I != NEdges && !R.failed(); ++I) {
-    Reference E;
-    E.From = R.index(F.Symbols.size());
-    E.To = R.index(F.Symbols.size());
-    E.Kind = RefKind(R.index(3));
-    F.Edges.push_back(E);
-  }
-  if (R.failed())
-    return createStringError("truncated or corrupt facts record");
-  return F;
-}
-
-Expected<std::vector<TuFacts>> decodeFacts(StringRef Section) {
-  std::vector<TuFacts> Out;
-  while (true) {
-    Section = Section.drop_while([](char C) { return C == 0; });
-    if (Section.empty())
-      return Out;
-    if (!Section.starts_with(Magic))
-      return createStringError("not an initcheck facts record (bad magic)");
-    if (Section.size() < 20)
-      return createStringError("truncated facts record header");
-    auto U32 = [&](size_t At) {
-      uint32_t V = 0;
-      for (int I = 0; I != 4; ++I)
-        V |= uint32_t(uint8_t(Section[At + I])) << (8 * I);
-      return V;
-    };
-    uint32_t Version = U32(8), Size = U32(12), RawSize = U32(16);
-    if (Version > FactsFormatVersion)
-      return createStringError("facts format version " + Twine(Version) +
-                               " is newer than this initcheck (" +
-                               Twine(FactsFormatVersion) + ")");
-    if (Version < FactsFormatVersion)
-      return createStringError("facts format version " + Twine(Version) +
-                               " is older than this initcheck (" +
-                               Twine(FactsFormatVersion) +
-                               "): rebuild the object with this plugin");
-    if (Section.size() - 20 < Size)
-      return createStringError("truncated facts record");
-    StringRef Payload = Section.substr(20, Size);
-    SmallVector<uint8_t, 0> Unpacked;
-    if (RawSize) {
-      if (!compression::zlib::isAvailable())
-        return createStringError("compressed facts, but no zlib support");
-      if (Error E = compression::zlib::decompress(
-              arrayRefFromStringRef(Payload), Unpacked, RawSize)) {
-        consumeError(std::move(E));
-        return createStringError("corrupt compressed facts record");
-      }
-      Payload = toStringRef(Unpacked);
-    }
-    Expected<TuFacts> F = decodePayload(Payload);
-    if (!F)
-      return F.takeError();
-    Out.push_back(std::move(*F));
-    Section = Section.drop_front(20 + Size);
-  }
 }
 
 std::string factsAsm(StringRef Record) {

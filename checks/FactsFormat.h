@@ -20,6 +20,7 @@
 #include "checks/Facts.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,77 @@ void resolveLocations(TuFacts &Facts, const clang::SourceManager &SM);
 /// One framed record for \p Facts (locations must be resolved).
 std::string encodeFacts(const TuFacts &Facts);
 
-/// Every record in \p Section, in order. A wrong magic, a newer version or
-/// a truncated record is an error naming the problem.
-llvm::Expected<std::vector<TuFacts>> decodeFacts(llvm::StringRef Section);
+/// A location as a record stores it: the file is an index into the
+/// record's string table.
+struct PackedLocation {
+  uint32_t File = 0;
+  uint32_t Line = 0;
+  uint32_t Column = 0;
+};
+
+/// A Symbol as a record stores it: strings are string-table indices.
+struct PackedSymbol {
+  uint32_t Name = 0, Identifier = 0, LinkName = 0, Section = 0, Type = 0;
+  PackedLocation Loc, AnnotationLoc;
+  /// FixedReachNotes: Notes[FirstNote, FirstNote + NumNotes).
+  uint32_t FirstNote = 0, NumNotes = 0;
+  SymbolKind Kind = SymbolKind::Function;
+  SectionClass Class = SectionClass::Text;
+  unsigned char FixedReach = 0;
+  bool ExplicitSection = false, Defined = false, InternalLinkage = false,
+       Retained = false, AlwaysInline = false, Weak = false, Inline = false,
+       IsConst = false, InSystemHeader = false, IsIntVoid = false,
+       IsVoidVoid = false;
+};
+
+struct PackedNote {
+  unsigned char Bit = 0; ///< The ReachBits phase it explains.
+  PackedLocation Where;
+  uint32_t Message = 0;
+};
+
+/// A Reference (or an edge: no location) as a record stores it.
+struct PackedReference {
+  uint32_t From = 0, To = 0;
+  RefKind Kind = RefKind::AddressOf;
+  PackedLocation Loc;
+};
+
+struct PackedInitcall {
+  uint32_t Level = 0, Entry = 0, Function = 0, Position = 0;
+};
+
+/// One record decoded without copying a string, for `initcheck link`: a
+/// kernel has a quarter of a million symbols in its records, and the join
+/// keeps one per external name, so only the survivors become Symbols (with
+/// symbol(), location()). Strings point into the section, or into the
+/// decompressed payload the view owns.
+struct FactsView {
+  std::vector<llvm::StringRef> Strings;
+  std::vector<PackedSymbol> Symbols;
+  std::vector<PackedNote> Notes;
+  std::vector<PackedReference> Refs;
+  std::vector<PackedInitcall> Initcalls;
+  std::vector<PackedReference> Edges;
+  bool DataSections = false;
+  bool KernelWithoutModules = false;
+  /// The payload after zlib, when it was compressed.
+  std::unique_ptr<char[]> Unpacked;
+
+  /// Fill \p Out (a default Location) from \p L.
+  void location(const PackedLocation &L, Location &Out) const;
+  /// Fill \p Out (a default Symbol) from symbol \p I; its FixedReachNotes
+  /// only \p WithNotes.
+  void symbol(unsigned I, bool WithNotes, Symbol &Out) const;
+};
+
+/// Every record in \p Section, in order; the records are decompressed and
+/// decoded in parallel. A wrong magic, a newer version or a truncated or
+/// corrupt record is an error naming the problem (the first one in
+/// section order). The call graph (Edges) is checked but kept only
+/// \p WithEdges.
+llvm::Expected<std::vector<FactsView>> decodeFacts(llvm::StringRef Section,
+                                                   bool WithEdges = true);
 
 /// A file-scope asm statement that places \p Record in FactsSectionName.
 std::string factsAsm(llvm::StringRef Record);

@@ -61,40 +61,55 @@ Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
     if (!Helper[I])
       Reach[I] = phaseOfClass(S.Class);
   }
-  // References into helpers, by user; Refs first, then the extra edges.
-  std::vector<Reference> All = Facts.Refs;
-  if (Edges)
-    All.insert(All.end(), Edges->begin(), Edges->end());
+  // References into helpers, by user; Refs first, then the extra edges
+  // (reference R >= Refs.size() is edge R - Refs.size()).
+  const std::vector<Reference> &Refs = Facts.Refs;
+  size_t NumAll = Refs.size() + (Edges ? Edges->size() : 0);
+  auto At = [&](size_t R) -> const Reference & {
+    return R < Refs.size() ? Refs[R] : (*Edges)[R - Refs.size()];
+  };
   if (ExternalHelpers) {
     // An external function nothing in the program references is an entry
     // point (asm, a module, a callback table built elsewhere): a root that
     // runs any time, not dead code.
     std::vector<bool> HasUser(N, false);
-    for (const Reference &R : All)
-      HasUser[R.To] = true;
+    for (size_t R = 0; R != NumAll; ++R)
+      HasUser[At(R).To] = true;
     for (size_t I = 0; I != N; ++I)
       if (Helper[I] && !Syms[I].InternalLinkage && !HasUser[I]) {
         Helper[I] = false;
         Reach[I] = ReachResident;
       }
   }
-  std::vector<std::vector<unsigned>> Out(N);
-  for (unsigned R = 0; R != All.size(); ++R)
-    if (Helper[All[R].To])
-      Out[All[R].From].push_back(R);
+  // Out[First[I], First[I + 1]): the references from I into helpers, in
+  // order (one array: a whole program has a quarter of a million symbols).
+  std::vector<unsigned> First(N + 1, 0), Out;
+  for (size_t R = 0; R != NumAll; ++R)
+    if (Helper[At(R).To])
+      ++First[At(R).From + 1];
+  for (size_t I = 0; I != N; ++I)
+    First[I + 1] += First[I];
+  Out.resize(First[N]);
+  {
+    std::vector<unsigned> Next(First.begin(), First.end() - 1);
+    for (size_t R = 0; R != NumAll; ++R)
+      if (Helper[At(R).To])
+        Out[Next[At(R).From]++] = R;
+  }
 
   // Breadth-first from the annotated code, in source order: each witness
   // is then the last step of a shortest chain from a root, so the notes that
   // explain a verdict are short, deterministic and never circular.
   std::deque<unsigned> Work;
   for (unsigned I = 0; I != N; ++I)
-    if (Reach[I] != ReachNone && !Out[I].empty())
+    if (Reach[I] != ReachNone && First[I] != First[I + 1])
       Work.push_back(I);
   while (!Work.empty()) {
     unsigned From = Work.front();
     Work.pop_front();
-    for (unsigned R : Out[From]) {
-      const Reference &Ref = All[R];
+    for (unsigned K = First[From]; K != First[From + 1]; ++K) {
+      unsigned R = Out[K];
+      const Reference &Ref = At(R);
       unsigned Bits = Reach[From];
       if (Ref.Kind == RefKind::AddressOf && Bits && !isPhaseTable(Syms[From]))
         Bits = ReachResident;

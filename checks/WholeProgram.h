@@ -10,7 +10,8 @@
 #define INITCHECK_CHECKS_WHOLEPROGRAM_H
 
 #include "checks/Facts.h"
-#include <optional>
+#include "checks/FactsFormat.h"
+#include "llvm/ADT/DenseMap.h"
 #include <string>
 #include <vector>
 
@@ -19,17 +20,23 @@ namespace initcheck {
 struct WholeProgram {
   /// One symbol per external name, one per internal symbol of each unit.
   TuFacts Facts;
-  /// Per reference: where its own file declared the target without any
-  /// annotation, when the definition elsewhere has one.
-  std::vector<std::optional<Location>> PlainDeclaration;
+  /// By reference index: where its own file declared the target without
+  /// any annotation, when the definition elsewhere has one (only those
+  /// references are in the map).
+  llvm::DenseMap<unsigned, Location> PlainDeclaration;
   /// Per initcall: the object it came from, and its link position.
   std::vector<std::string> InitcallObject;
 };
 
 /// Join translation units given in link order; \p Objects names the object
-/// each unit came from (for the order table).
-WholeProgram joinFacts(std::vector<TuFacts> Units,
-                       const std::vector<std::string> &Objects);
+/// each unit came from (for the order table). Only the symbol that wins
+/// for each external name becomes a Symbol, and only the users of
+/// references keep their FixedReachNotes (explainReach starts at a
+/// reference's user). The call graph (Facts.Edges), which only
+/// suggestInit() reads, is joined only \p WithCallGraph.
+WholeProgram joinFacts(std::vector<FactsView> Units,
+                       const std::vector<std::string> &Objects,
+                       bool WithCallGraph = true);
 
 /// The initcalls in the order the program runs them: by level (console
 /// first, then early, 0 .. 7s, a module's init), then link order, then

@@ -87,5 +87,8 @@ if shutil.which("valgrind"):
 # The clang-tidy module is built: test/precommit runs the initcheck-tidy hook.
 if os.path.exists(os.path.join(config.initcheck_obj_root, "lib", "initcheck-tidy.so")):
     config.available_features.add("tidy")
+# initcheck-link is built (it needs zstd's development files).
+if os.path.exists(os.path.join(config.initcheck_obj_root, "bin", "initcheck-link")):
+    config.available_features.add("initcheck-link")
 # build/bin: the tool and the pre-commit entry points.
 config.substitutions.insert(0, ("%{bin_dir}", os.path.join(config.initcheck_obj_root, "bin")))

@@ -10,8 +10,13 @@
 #include "checks/Rules.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
+#include <vector>
 
 using namespace llvm;
 
@@ -31,6 +36,22 @@ static void usage(raw_ostream &OS) {
         "__init functions nothing references)\n";
 }
 
+/// `initcheck link` is initcheck-link's job where it sits next to this
+/// program (LinkMain.cpp: the same command, without the 67 MB of clang and
+/// LLVM shared libraries). Returns only if it cannot be run.
+static void runLinkProgram(int Argc, char **Argv) {
+  std::string Self =
+      sys::fs::getMainExecutable(Argv[0], reinterpret_cast<void *>(&usage));
+  if (Self.empty())
+    return;
+  SmallString<256> Program(sys::path::parent_path(Self));
+  sys::path::append(Program, "initcheck-link");
+  std::vector<char *> LinkArgv{Program.data()};
+  LinkArgv.insert(LinkArgv.end(), Argv + 2, Argv + Argc);
+  LinkArgv.push_back(nullptr);
+  execv(Program.c_str(), LinkArgv.data());
+}
+
 int main(int Argc, char **Argv) {
   InitLLVM X(Argc, Argv);
   SmallVector<StringRef, 16> Args(Argv + 1, Argv + Argc);
@@ -44,8 +65,10 @@ int main(int Argc, char **Argv) {
   }
   if (Args[0] == "check")
     return initcheck::runCheck(ArrayRef(Args).drop_front());
-  if (Args[0] == "link")
+  if (Args[0] == "link") {
+    runLinkProgram(Argc, Argv);
     return initcheck::runLink(ArrayRef(Args).drop_front());
+  }
   if (Args[0] == "run")
     return initcheck::runRun(ArrayRef(Args).drop_front());
   if (Args[0] == "rules") {

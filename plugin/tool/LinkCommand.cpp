@@ -22,6 +22,7 @@
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -40,13 +41,20 @@ struct InputError {
 
 class FactsReader {
 public:
+  /// \p ForSuggestions: also read the call graph and the sizes of
+  /// functions from the symbol tables (--suggest).
+  explicit FactsReader(bool ForSuggestions)
+      : WantCallGraph(ForSuggestions), WantFunctionSizes(ForSuggestions) {}
+
   /// Read every facts record of \p Path (an object or an archive).
   std::optional<InputError> read(StringRef Path) {
     ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
     if (!Buf)
       return InputError{Path.str() + ": " + Buf.getError().message()};
+    // Uncompressed records are decoded in place: keep the file mapped.
+    Buffers.push_back(std::move(*Buf));
     Expected<std::unique_ptr<object::Binary>> Bin =
-        object::createBinary((*Buf)->getMemBufferRef());
+        object::createBinary(Buffers.back()->getMemBufferRef());
     if (!Bin) {
       consumeError(Bin.takeError());
       return InputError{Path.str() + ": not an object file or archive"};
@@ -77,15 +85,19 @@ public:
     return InputError{Path.str() + ": not an object file or archive"};
   }
 
-  std::vector<TuFacts> Units;
+  std::vector<FactsView> Units;
+  std::vector<std::unique_ptr<MemoryBuffer>> Buffers;
   std::vector<std::string> UnitObjects;
   /// Sizes of defined functions, from the objects' symbol tables.
   StringMap<uint64_t> FunctionSizes;
 
 private:
+  bool WantCallGraph, WantFunctionSizes;
+
   std::optional<InputError> readObject(const object::ObjectFile &O,
                                        const std::string &Name) {
-    if (const auto *Elf = dyn_cast<object::ELFObjectFileBase>(&O))
+    if (const auto *Elf = dyn_cast<object::ELFObjectFileBase>(&O);
+        Elf && WantFunctionSizes)
       for (const object::ELFSymbolRef &Sym : Elf->symbols()) {
         Expected<object::SymbolRef::Type> Type = Sym.getType();
         Expected<StringRef> SymName = Sym.getName();
@@ -108,10 +120,11 @@ private:
       Expected<StringRef> Data = S.getContents();
       if (!Data)
         return InputError{Name + ": " + toString(Data.takeError())};
-      Expected<std::vector<TuFacts>> Facts = decodeFacts(*Data);
+      Expected<std::vector<FactsView>> Facts =
+          decodeFacts(*Data, /*WithEdges=*/WantCallGraph);
       if (!Facts)
         return InputError{Name + ": " + toString(Facts.takeError())};
-      for (TuFacts &F : *Facts) {
+      for (FactsView &F : *Facts) {
         Units.push_back(std::move(F));
         UnitObjects.push_back(Name);
       }
@@ -239,15 +252,20 @@ int runLink(ArrayRef<StringRef> Args) {
   if (Inputs.empty())
     return fail("no input objects");
 
-  FactsReader Reader;
+  // Both are large (a kernel has a quarter of a million symbols) and are
+  // buried at the end: freeing them one by one would only cost time.
+  auto Reader = std::make_unique<FactsReader>(Suggest);
   for (const std::string &In : Inputs)
-    if (std::optional<InputError> E = Reader.read(In))
+    if (std::optional<InputError> E = Reader->read(In))
       return fail(E->Message);
-  if (Reader.Units.empty())
+  if (Reader->Units.empty())
     return fail("no initcheck facts in the inputs (compile them with "
                 "-fplugin=initcheck.so)");
 
-  WholeProgram P = joinFacts(std::move(Reader.Units), Reader.UnitObjects);
+  auto Program = std::make_unique<WholeProgram>(
+      joinFacts(std::move(Reader->Units), Reader->UnitObjects,
+                /*WithCallGraph=*/Suggest));
+  const WholeProgram &P = *Program;
   // Advice is the plugin's business, per file; the whole program adds
   // nothing to it. --advice repeats it here.
   if (!Advice)
@@ -259,12 +277,14 @@ int runLink(ArrayRef<StringRef> Args) {
   for (Finding &F : Sink.Findings) {
     if (Opts.WarnOnly)
       F.Level = Severity::Warning;
-    if (F.Ref && P.PlainDeclaration[*F.Ref]) {
+    auto Plain = F.Ref ? P.PlainDeclaration.find(*F.Ref)
+                       : P.PlainDeclaration.end();
+    if (Plain != P.PlainDeclaration.end()) {
       const Symbol &To = P.Facts.Symbols[P.Facts.Refs[*F.Ref].To];
       StringRef Macro =
           canonicalAnnotation(To.Section, To.Kind == SymbolKind::Function);
       F.Notes.push_back(
-          {*P.PlainDeclaration[*F.Ref],
+          {Plain->second,
            "'" + To.Name + "' is declared here without " +
                (Macro.empty() ? "its section" : Macro.str()) +
                ", so this file could not see the mismatch"});
@@ -276,7 +296,7 @@ int runLink(ArrayRef<StringRef> Args) {
   raw_string_ostream TableOS(Table), DiagsOS(Diags);
   std::vector<SuggestionLine> Suggested;
   if (Suggest)
-    Suggested = suggestions(P, Reader.FunctionSizes);
+    Suggested = suggestions(P, Reader->FunctionSizes);
   if (Format == "json") {
     printJson(P, Sink.Findings, Suggest ? &Suggested : nullptr, TableOS);
   } else if (Format == "sarif") {
@@ -298,6 +318,8 @@ int runLink(ArrayRef<StringRef> Args) {
   bool Errors = llvm::any_of(Sink.Findings, [](const Finding &F) {
     return F.Level == Severity::Error;
   });
+  BuryPointer(std::move(Program));
+  BuryPointer(std::move(Reader));
   return Errors ? 1 : 0;
 }
 
