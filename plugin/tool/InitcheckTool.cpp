@@ -63,6 +63,13 @@ int main(int Argc, char **Argv) {
     outs() << "initcheck (LLVM " LLVM_VERSION_STRING ")\n";
     return 0;
   }
+  // `initcheck link --help`, `initcheck run --help`: the one usage text
+  // (check prints its own, longer one).
+  if ((Args[0] == "link" || Args[0] == "run") && Args.size() == 2 &&
+      (Args[1] == "--help" || Args[1] == "-h")) {
+    usage(outs());
+    return 0;
+  }
   if (Args[0] == "check")
     return initcheck::runCheck(ArrayRef(Args).drop_front());
   if (Args[0] == "link") {
