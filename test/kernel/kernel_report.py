@@ -45,7 +45,7 @@ def norm_file(path):
     return os.path.normpath(path[2:] if path.startswith("./") else path)
 
 
-def subject_of(rule, message):
+def subject_of(message):
     """What a finding is about: 'from -> to' for a reference, else the symbol."""
     m = REFERENCE.match(message)
     if m:
@@ -76,7 +76,7 @@ def cmd_diagnostics(args):
             die(f"cannot read {path}: {e.strerror}")
     rows = ["rule\tlocation\tsubject\tmessage"]
     for file, line, col, rule, msg in sorted(seen):
-        rows.append(f"{rule}\t{file}:{line}:{col}\t{subject_of(rule, msg)}\t{msg}")
+        rows.append(f"{rule}\t{file}:{line}:{col}\t{subject_of(msg)}\t{msg}")
     write_atomic(args.output, "\n".join(rows) + "\n")
 
 
@@ -110,7 +110,7 @@ def findings(diagnostics_tsv, link_json):
         die(f"cannot read {link_json}: {e}")
     for m in link.get("mismatches", []):
         out.append({"rule": m["rule"], "location": f"{norm_file(m['file'])}:{m['line']}",
-                    "subject": subject_of(m["rule"], m["message"]), "message": m["message"],
+                    "subject": subject_of(m["message"]), "message": m["message"],
                     "origin": "link"})
     return out
 
