@@ -198,9 +198,15 @@ def vmlinux_levels(nm_path):
     return levels
 
 
+# R_<arch>_RELATIVE by e_machine: x86_64, aarch64, riscv.
+RELATIVE = {62: 8, 183: 1027, 243: 3}
+
+
 class Elf:
     """The allocated sections of a little-endian ELF file, to read the bytes
-    at an address."""
+    at an address, and its RELATIVE relocations: a kernel linked as a shared
+    object (riscv's RELOCATABLE) keeps a pointer's value in `.rela.dyn`, the
+    word itself is 0 until the kernel relocates itself."""
 
     def __init__(self, path):
         try:
@@ -212,6 +218,7 @@ class Elf:
         if d[:4] != b"\x7fELF" or d[5] != 1:
             die(f"{path}: not a little-endian ELF file")
         self.wide = d[4] == 2
+        machine, = struct.unpack_from("<H", d, 0x12)
         if self.wide:
             shoff, = struct.unpack_from("<Q", d, 0x28)
             shentsize, shnum = struct.unpack_from("<HH", d, 0x3a)
@@ -219,6 +226,7 @@ class Elf:
             shoff, = struct.unpack_from("<I", d, 0x20)
             shentsize, shnum = struct.unpack_from("<HH", d, 0x2e)
         self.sections = []
+        self.relative = {}
         for i in range(shnum):
             at = shoff + i * shentsize
             if self.wide:
@@ -227,6 +235,11 @@ class Elf:
                 _, kind, _, addr, off, size = struct.unpack_from("<IIIIII", d, at)
             if kind == 1 and addr:  # SHT_PROGBITS, allocated
                 self.sections.append((addr, size, off))
+            elif kind == 4 and self.wide and machine in RELATIVE:  # SHT_RELA
+                for r in range(off, off + size - 23, 24):
+                    where, info, addend = struct.unpack_from("<QQq", d, r)
+                    if info & 0xffffffff == RELATIVE[machine]:
+                        self.relative[where] = addend
 
     def read(self, addr, size):
         for start, length, off in self.sections:
@@ -269,6 +282,8 @@ def entry_targets(nm_path, elf_path, config_path):
             width = 8 if elf.wide else 4
             raw = elf.read(addr, width)
             target = None if raw is None else struct.unpack("<Q" if elf.wide else "<I", raw)[0]
+            if raw is not None and addr in elf.relative:
+                target = elf.relative[addr]
             if target is not None and not elf.wide:
                 target &= ~1
         out[name] = functions.get(target, []) if target is not None else None
