@@ -202,6 +202,7 @@ std::string encodeFacts(const TuFacts &Unpruned) {
     Set(NoAnnotationLoc, FlagNoAnnotationLoc);
     Set(S.Weak, FlagWeak);
     Set(S.Inline, FlagInline);
+    Set(S.InitOrModule, FlagInitOrModule);
     W.u(Flags);
     W.str(S.Name);
     if (!IdIsName)

@@ -65,7 +65,7 @@ struct PackedSymbol {
   bool ExplicitSection = false, Defined = false, InternalLinkage = false,
        Retained = false, AlwaysInline = false, Weak = false, Inline = false,
        IsConst = false, InSystemHeader = false, IsIntVoid = false,
-       IsVoidVoid = false;
+       IsVoidVoid = false, InitOrModule = false;
 };
 
 struct PackedNote {
