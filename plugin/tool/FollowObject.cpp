@@ -187,9 +187,10 @@ public:
   }
 
   /// Whether every required claim is defined under \p Prefix + its name;
-  /// \p Moves counts those found in another kind of section.
+  /// \p Found counts the claims defined so, \p Moves those of them in
+  /// another kind of section.
   bool fits(const FactsView &T, ArrayRef<Claim> Claims, StringRef Prefix,
-            unsigned &Moves) {
+            unsigned &Found, unsigned &Moves) {
     std::string Name;
     for (const Claim &C : Claims) {
       Name.assign(Prefix.begin(), Prefix.end());
@@ -200,6 +201,7 @@ public:
           return false;
         continue;
       }
+      ++Found;
       if (E->Known && moves(T, T.Symbols[C.Sym], E->Section))
         ++Moves;
     }
@@ -243,13 +245,14 @@ void followObject(const object::ObjectFile &Obj,
           {I, Link,
            !S.Weak && !S.Inline && !S.AlwaysInline && !Link.starts_with("_Z")});
     }
-    unsigned AsIsMoves = 0;
-    bool AsIs = M.fits(T, Claims, "", AsIsMoves);
-    if (AsIs && !AsIsMoves)
+    unsigned AsIsFound = 0, AsIsMoves = 0;
+    bool AsIs = M.fits(T, Claims, "", AsIsFound, AsIsMoves);
+    if (AsIs && !AsIsMoves && (AsIsFound || Claims.empty()))
       continue; // nearly every record
-    // The claim that does not fit as compiled: the object's names ending
-    // in it give the candidate prefixes.
-    const Claim *Probe = nullptr;
+    // The claim that does not fit as compiled (or, when the object has
+    // none of them, the first): the object's names ending in it give the
+    // candidate prefixes.
+    const Claim *Probe = &Claims.front();
     for (const Claim &C : Claims) {
       const ObjectSymbols::Entry *E = Table.find(C.LinkName);
       if ((!E && C.Required) ||
@@ -258,18 +261,18 @@ void followObject(const object::ObjectFile &Obj,
         break;
       }
     }
-    assert(Probe && "a record that does not fit has a claim that does not");
-    // The fewest moves wins; a tie between two explanations is no match.
-    bool Found = AsIs, Tie = false;
-    unsigned Best = AsIs ? AsIsMoves : ~0u;
+    // An explanation defines at least one claim; the fewest moves wins,
+    // and a tie between two is no match.
+    bool Found = AsIs && AsIsFound, Tie = false;
+    unsigned Best = Found ? AsIsMoves : ~0u;
     std::string Prefix, Rival;
     for (StringRef Name : Table.Globals) {
       if (Name.size() <= Probe->LinkName.size() ||
           !Name.ends_with(Probe->LinkName))
         continue;
       StringRef P = Name.drop_back(Probe->LinkName.size());
-      unsigned Moves = 0;
-      if (!M.fits(T, Claims, P, Moves) || Moves > Best)
+      unsigned Defines = 0, Moves = 0;
+      if (!M.fits(T, Claims, P, Defines, Moves) || !Defines || Moves > Best)
         continue;
       if (Moves == Best && Found) {
         Tie = true;
@@ -281,6 +284,10 @@ void followObject(const object::ObjectFile &Obj,
       Best = Moves;
       Prefix = P.str();
     }
+    // Only claims that need not be emitted (C++, inline), none of them
+    // in the object under any prefix: nothing to follow.
+    if (!Found && AsIs)
+      continue;
     if (!Found && Table.empty()) {
       // Every record would say the same.
       Notes.push_back(ObjectName + ": no symbol table (stripped?): its facts "
