@@ -20,6 +20,7 @@
 #include "checks/Facts.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/TargetParser/Triple.h"
 #include <deque>
 #include <memory>
 #include <string>
@@ -65,7 +66,7 @@ struct PackedSymbol {
   bool ExplicitSection = false, Defined = false, InternalLinkage = false,
        Retained = false, AlwaysInline = false, Weak = false, Inline = false,
        IsConst = false, InSystemHeader = false, IsIntVoid = false,
-       IsVoidVoid = false;
+       IsVoidVoid = false, InitOrModule = false;
 };
 
 struct PackedNote {
@@ -127,8 +128,16 @@ struct FactsView {
 llvm::Expected<std::vector<FactsView>> decodeFacts(llvm::StringRef Section,
                                                    bool WithEdges = true);
 
-/// A file-scope asm statement that places \p Record in FactsSectionName.
+/// A file-scope asm statement that places \p Record in FactsSectionName,
+/// in a spelling every ELF assembler takes (LLVM's and GNU as, 32-bit arm
+/// included).
 std::string factsAsm(llvm::StringRef Record);
+
+/// Whether objects for \p T can carry the record: ELF objects written by an
+/// ELF assembler. Not Mach-O, COFF, wasm, XCOFF, GOFF or SPIR-V (no ELF
+/// sections), and not NVPTX, whose triple says ELF but whose output is PTX
+/// text for ptxas, which rejects section directives.
+bool targetStoresFacts(const llvm::Triple &T);
 
 } // namespace initcheck
 

@@ -14,6 +14,7 @@
 #include "Commands.h"
 #include "FollowObject.h"
 #include "checks/FactsFormat.h"
+#include "checks/FindingIdentity.h"
 #include "checks/FindingJson.h"
 #include "checks/Options.h"
 #include "checks/Rules.h"
@@ -226,8 +227,9 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
       }
     });
     J.attributeArray("mismatches", [&] {
-      for (const Finding &F : Findings)
-        writeFindingJson(J, F);
+      std::vector<std::string> Prints = fingerprints(Findings);
+      for (size_t N = 0; N != Findings.size(); ++N)
+        writeFindingJson(J, Findings[N], Prints[N]);
     });
     if (Suggested)
       J.attributeArray("suggestions", [&] {
