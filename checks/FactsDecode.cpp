@@ -189,6 +189,12 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   return std::move(F);
 }
 
+uint32_t FactsView::addString(std::string S) {
+  Added.push_back(std::move(S));
+  Strings.push_back(Added.back());
+  return Strings.size() - 1;
+}
+
 void FactsView::location(const PackedLocation &L, Location &Out) const {
   Out.File = Strings[L.File].str();
   Out.Line = L.Line;

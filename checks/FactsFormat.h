@@ -21,6 +21,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/TargetParser/Triple.h"
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -101,6 +102,16 @@ struct FactsView {
   bool KernelWithoutModules = false;
   /// The payload after zlib, when it was compressed.
   std::unique_ptr<char[]> Unpacked;
+  /// Strings the link step added (names and sections as the object has
+  /// them, when a build renamed them after compiling); a deque, so the
+  /// StringRefs in Strings stay valid.
+  std::deque<std::string> Added;
+  /// Symbols whose section the object changed: (symbol, the section it was
+  /// compiled into).
+  std::vector<std::pair<uint32_t, uint32_t>> Moved;
+
+  /// Add \p S to Strings; its index.
+  uint32_t addString(std::string S);
 
   /// Fill \p Out (a default Location) from \p L.
   void location(const PackedLocation &L, Location &Out) const;
