@@ -26,6 +26,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 
 using namespace clang;
 using namespace llvm;
@@ -92,8 +93,10 @@ public:
         LambdaBody = MD->getParent()->isLambda();
       if (FD->doesThisDeclarationHaveABody() && !LambdaBody)
         Context = symbolFor(FD);
-      else if (FD->hasAttr<SectionAttr>())
-        symbolFor(FD); // Annotated declarations matter to the advice rules.
+      else if (FD->hasAttr<SectionAttr>() || FD->hasDefiningAttr())
+        // Annotated declarations matter to the advice rules; an alias or
+        // ifunc defines a symbol and keeps its target (resolveAliases).
+        symbolFor(FD);
     } else if (auto *VD = dyn_cast<VarDecl>(D)) {
       if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD)) {
         if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
@@ -671,7 +674,42 @@ private:
       if (isa<FunctionDecl>(ND) || isa<VarDecl>(ND))
         if (!ND->isInvalidDecl())
           return symbolFor(ND);
-    return std::nullopt;
+    if (!LO.CPlusPlus)
+      return std::nullopt;
+    // C++ code names symbols by their mangled names (`alias("_ZL3foov")`).
+    if (!MangledNames)
+      indexMangledNames();
+    auto It = MangledNames->find(Name);
+    if (It == MangledNames->end())
+      return std::nullopt;
+    return symbolFor(It->second);
+  }
+
+  /// The functions and objects of namespace scope outside system headers,
+  /// by mangled name; built once, the first time a C++ name is not found.
+  void indexMangledNames() {
+    MangledNames.emplace();
+    SmallVector<const DeclContext *, 16> Work{Ctx.getTranslationUnitDecl()};
+    while (!Work.empty()) {
+      const DeclContext *DC = Work.pop_back_val();
+      for (const Decl *D : DC->decls()) {
+        if (D->isInvalidDecl() || SM.isInSystemHeader(D->getLocation()))
+          continue;
+        if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D)) {
+          Work.push_back(cast<DeclContext>(D));
+          continue;
+        }
+        const auto *ND = dyn_cast<NamedDecl>(D);
+        if (!ND || !isa<FunctionDecl, VarDecl>(ND) ||
+            ND->getDeclContext()->isDependentContext() ||
+            (isa<FunctionDecl>(ND) &&
+             cast<FunctionDecl>(ND)->isDependentContext()))
+          continue;
+        if (!Mangler)
+          Mangler = std::make_unique<ASTNameGenerator>(Ctx);
+        MangledNames->try_emplace(Mangler->getName(ND), ND);
+      }
+    }
   }
 
   void resolveAsm() {
@@ -706,24 +744,59 @@ private:
     }
   }
 
+  struct Aliasee {
+    StringRef Name;         ///< The target, or an ifunc's resolver.
+    bool IFunc = false;     ///< Its symbol lives in the resolver's section.
+    const Decl *Carrier = nullptr; ///< The declaration with the attribute.
+  };
+  /// What an alias or ifunc declaration points at.
+  static std::optional<Aliasee> aliasee(const Decl *D) {
+    for (const Decl *R : D->redecls()) {
+      if (const auto *A = R->getAttr<AliasAttr>())
+        return Aliasee{A->getAliasee(), false, R};
+      if (const auto *A = R->getAttr<IFuncAttr>())
+        return Aliasee{A->getResolver(), true, R};
+    }
+    return std::nullopt;
+  }
+
+  /// The symbol an alias finally names: an alias of an alias is followed
+  /// to the definition (clang rejects cycles; the walk is bounded anyway).
+  std::optional<unsigned> finalAliasTarget(StringRef Name) {
+    std::optional<unsigned> Target = lookupByName(Name);
+    for (unsigned Hops = 0; Target && Hops != 64; ++Hops) {
+      const Decl *D = SymbolDecls[*Target];
+      std::optional<Aliasee> Next = D ? aliasee(D) : std::nullopt;
+      if (!Next || Next->IFunc)
+        return Target;
+      std::optional<unsigned> After = lookupByName(Next->Name);
+      if (!After || *After == *Target)
+        return Target;
+      Target = After;
+    }
+    return Target;
+  }
+
   /// An alias is the same storage under another name: it takes its
   /// target's section, and the target is retained. Two names are special:
   /// under -DMODULE, module_init()/module_exit() define `init_module` and
   /// `cleanup_module` as aliases, which modpost wires into the module's
   /// init and exit slots. They are the module's initcall and exitcall
   /// entries, so a built-in and a modular build get the same verdicts.
+  /// An ifunc's symbol is defined in its resolver's section, and the
+  /// resolver (called by the loader) is retained like an alias target.
   void resolveAliases() {
     // Collect first: lookupByName may add symbols and grow Index.
     std::vector<std::pair<unsigned, const Decl *>> Aliases;
     for (auto &[D, Idx] : Index)
-      for (const Decl *R : D->redecls())
-        if (R->hasAttr<AliasAttr>()) {
-          Aliases.push_back({Idx, R});
-          break;
-        }
+      if (aliasee(D))
+        Aliases.push_back({Idx, D});
+    llvm::sort(Aliases, [](const auto &A, const auto &B) {
+      return A.first < B.first; // Index is a hash map: keep the file's order.
+    });
     for (auto &[Idx, D] : Aliases) {
-      const AliasAttr *A = D->getAttr<AliasAttr>();
-      std::optional<unsigned> Target = lookupByName(A->getAliasee());
+      Aliasee A = *aliasee(D);
+      std::optional<unsigned> Target = finalAliasTarget(A.Name);
       if (!Target || *Target == Idx)
         continue;
       Symbol &Alias = Facts.Symbols[Idx];
@@ -738,7 +811,7 @@ private:
                                                         : SectionClass::ExitTable;
         std::optional<unsigned> Saved = Current;
         Current = Idx;
-        addRef(*Target, RefKind::Call, D->getLocation());
+        addRef(*Target, RefKind::Call, A.Carrier->getLocation());
         Current = Saved;
       } else {
         Alias.Class = T.Class;
@@ -764,6 +837,7 @@ private:
   std::vector<const Decl *> Ready;       ///< Deferred and now referenced.
   const Decl *Forced = nullptr;          ///< Being drained: no deferral.
   std::unique_ptr<ASTNameGenerator> Mangler;
+  std::optional<StringMap<const NamedDecl *>> MangledNames;
   std::optional<unsigned> Current;
 };
 
