@@ -481,10 +481,8 @@ private:
         Def = D;
       S.Defined = FD->isDefined();
     } else if (VD) {
-      if (const VarDecl *D = VD->getActingDefinition())
+      if (const VarDecl *D = actingDefinition(VD))
         Def = D;
-      else if (const VarDecl *D2 = VD->getDefinition())
-        Def = D2;
       S.Defined = Def != Canon || VD->isThisDeclarationADefinition() !=
                                       VarDecl::DeclarationOnly;
     }
@@ -551,6 +549,19 @@ private:
     }
     S.Class = classifySection(S.Section, Extra);
     noteInsertion(Def, S);
+  }
+
+  /// The definition of an object, or the tentative definition C makes one
+  /// of (`int x __initdata;`), from any of its declarations: clang's
+  /// getActingDefinition() answers only when asked on a tentative one, and
+  /// the canonical declaration is often a header's `extern`.
+  static const VarDecl *actingDefinition(const VarDecl *VD) {
+    if (const VarDecl *D = VD->getDefinition())
+      return D;
+    for (const VarDecl *R : VD->redecls())
+      if (R->isThisDeclarationADefinition() == VarDecl::TentativeDefinition)
+        return R->getActingDefinition();
+    return nullptr;
   }
 
   std::string defaultSection(const FunctionDecl *FD, const VarDecl *VD,
