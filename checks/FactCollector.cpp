@@ -47,6 +47,8 @@ public:
   TuFacts run() {
     TraverseDecl(Ctx.getTranslationUnitDecl());
     drainReferenced();
+    resolveVTables();
+    drainReferenced();
     resolveAsm();
     resolveAliases();
     drainReferenced();
@@ -98,6 +100,7 @@ public:
         // ifunc defines a symbol and keeps its target (resolveAliases).
         symbolFor(FD);
     } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+      noteScopeExit(VD);
       if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD)) {
         if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
           Context = symbolFor(VD);
@@ -111,6 +114,8 @@ public:
       return Base::TraverseDecl(D);
     std::optional<unsigned> Saved = Current;
     Current = Context;
+    if (auto *MD = dyn_cast<CXXMethodDecl>(D))
+      noteImplicitMemberCalls(MD);
     bool Result = Base::TraverseDecl(D);
     Current = Saved;
     return Result;
@@ -224,6 +229,7 @@ public:
     noteUse(E->getDecl(), E, E->getLocation());
     return true;
   }
+
   bool VisitMemberExpr(MemberExpr *E) {
     ValueDecl *D = E->getMemberDecl();
     if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
@@ -236,8 +242,146 @@ public:
         addRef(symbolFor(C), RefKind::Call, E->getLocation());
     return true;
   }
+  // Calls the source does not spell: the destructor of a temporary at the
+  // end of its full-expression, `delete`'s destructor and operator delete,
+  // a class's own operator new.
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+    if (const CXXTemporary *T = E->getTemporary())
+      if (const CXXDestructorDecl *D = T->getDestructor())
+        addRef(symbolFor(D), RefKind::Call, E->getExprLoc());
+    return true;
+  }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    // A virtual destructor is called through the vtable, which holds the
+    // relocation (resolveVTables).
+    if (const CXXDestructorDecl *D = destructorOf(E->getDestroyedType()))
+      if (!D->isVirtual())
+        addRef(symbolFor(D), RefKind::Call, E->getExprLoc());
+    if (const FunctionDecl *Op = E->getOperatorDelete(); Op && !Op->isImplicit())
+      addRef(symbolFor(Op), RefKind::Call, E->getExprLoc());
+    return true;
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    if (const FunctionDecl *Op = E->getOperatorNew(); Op && !Op->isImplicit())
+      addRef(symbolFor(Op), RefKind::Call, E->getExprLoc());
+    return true;
+  }
 
 private:
+  /// The non-trivial destructor that destroys an object of type \p T (or
+  /// each element of an array of them), if any.
+  const CXXDestructorDecl *destructorOf(QualType T) const {
+    if (T.isNull() || T->isDependentType())
+      return nullptr;
+    const CXXRecordDecl *RD = Ctx.getBaseElementType(T)->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor() ||
+        RD->isDependentContext())
+      return nullptr;
+    const CXXDestructorDecl *D = RD->getDestructor();
+    return D && !D->isDeleted() ? D : nullptr;
+  }
+
+  /// What a local variable runs when its scope ends: the function of
+  /// `__attribute__((cleanup(f)))` (the kernel's __free()), the destructor
+  /// of an automatic object, and for a static local the destructor whose
+  /// address the enclosing function registers with __cxa_atexit.
+  void noteScopeExit(const VarDecl *VD) {
+    if (!Current || !VD->isLocalVarDecl())
+      return;
+    if (const auto *A = VD->getAttr<CleanupAttr>())
+      if (const FunctionDecl *F = A->getFunctionDecl())
+        addRef(symbolFor(F), RefKind::Call, VD->getLocation());
+    if (VD->getType()->isReferenceType())
+      return; // a bound temporary is a CXXBindTemporaryExpr
+    if (const CXXDestructorDecl *D = destructorOf(VD->getType()))
+      addRef(symbolFor(D),
+             VD->hasLocalStorage() ? RefKind::Call : RefKind::AddressOf,
+             VD->getLocation());
+  }
+
+  /// The calls and addresses a constructor, destructor or key function
+  /// holds without spelling them: a destructor destroys its members and
+  /// bases; a constructor or destructor of a dynamic class stores the
+  /// address of its vtable, and the key function's file emits the vtable.
+  void noteImplicitMemberCalls(const CXXMethodDecl *MD) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (!RD || RD->isDependentContext() || !RD->hasDefinition())
+      return;
+    if (isa<CXXDestructorDecl>(MD)) {
+      SourceLocation L = MD->getLocation();
+      for (const FieldDecl *F : RD->fields())
+        if (const CXXDestructorDecl *D = destructorOf(F->getType()))
+          addRef(symbolFor(D), RefKind::Call, L);
+      for (const CXXBaseSpecifier &B : RD->bases())
+        if (const CXXDestructorDecl *D = destructorOf(B.getType()))
+          addRef(symbolFor(D), RefKind::Call, L);
+      for (const CXXBaseSpecifier &B : RD->vbases())
+        if (const CXXDestructorDecl *D = destructorOf(B.getType()))
+          addRef(symbolFor(D), RefKind::Call, L);
+    }
+    if (!RD->isDynamicClass())
+      return;
+    if (isa<CXXConstructorDecl, CXXDestructorDecl>(MD))
+      VPtrStores.push_back({*Current, MD, RD});
+    if (const CXXMethodDecl *Key = Ctx.getCurrentKeyFunction(RD);
+        Key && Key->getCanonicalDecl() == MD->getCanonicalDecl())
+      vtableFor(RD);
+  }
+
+  /// The vtable of \p RD, a resident constant object. Defined here when
+  /// this file emits it: where the key function is defined, or, for a
+  /// class without one, wherever a constructor or destructor is emitted.
+  /// Then it references every virtual function the class declares.
+  unsigned vtableFor(const CXXRecordDecl *RD) {
+    RD = RD->getDefinition();
+    auto [It, Inserted] = VTables.try_emplace(RD, Facts.Symbols.size());
+    if (!Inserted)
+      return It->second;
+    unsigned Sym = It->second;
+    const CXXMethodDecl *Key = Ctx.getCurrentKeyFunction(RD);
+    Symbol S;
+    S.Kind = SymbolKind::Variable;
+    S.Name = "vtable for " + displayName(RD);
+    S.Identifier = S.Name;
+    S.Section = ".data.rel.ro";
+    S.Class = classifySection(S.Section, Extra);
+    S.Defined = !Key || Key->isDefined();
+    S.InternalLinkage = true; // one per file that emits it: never joined
+    S.Retained = true;        // every object of the class points to it
+    S.IsConst = true;
+    S.Loc = at(RD->getLocation());
+    S.InSystemHeader = SM.isInSystemHeader(RD->getLocation());
+    Facts.Symbols.push_back(std::move(S));
+    SymbolDecls.push_back(nullptr);
+    if (!Facts.Symbols[Sym].Defined)
+      return Sym;
+    std::optional<unsigned> Saved = Current;
+    Current = Sym;
+    for (const CXXMethodDecl *M : RD->methods())
+      if (M->isVirtual() && !M->isPureVirtual() && !M->isDeleted())
+        addRef(symbolFor(M), RefKind::AddressOf, M->getLocation());
+    Current = Saved;
+    return Sym;
+  }
+
+  /// A constructor or destructor stores its class's vtable pointer. An
+  /// inline one is emitted only when used, so it counts once something
+  /// references it (known only after the whole file is traversed).
+  void resolveVTables() {
+    for (size_t I = 0; I != VPtrStores.size(); ++I) {
+      VPtrStore St = VPtrStores[I];
+      const FunctionDecl *Def = St.Fn->getDefinition();
+      bool Emitted = Referenced.count(St.Fn->getCanonicalDecl()) ||
+                     (Def && !Def->isInlined());
+      if (!Emitted)
+        continue;
+      std::optional<unsigned> Saved = Current;
+      Current = St.User;
+      addRef(vtableFor(St.Class), RefKind::AddressOf, St.Fn->getLocation());
+      Current = Saved;
+    }
+  }
+
   /// The value of a condition CodeGen folds (CodeGenFunction::
   /// ConstantFoldsToSimpleInteger): an integer constant with no side effects.
   std::optional<bool> constantFold(const Expr *Cond) const {
@@ -848,6 +992,13 @@ private:
   std::vector<const Decl *> Ready;       ///< Deferred and now referenced.
   const Decl *Forced = nullptr;          ///< Being drained: no deferral.
   std::unique_ptr<ASTNameGenerator> Mangler;
+  struct VPtrStore {
+    unsigned User;
+    const CXXMethodDecl *Fn;
+    const CXXRecordDecl *Class;
+  };
+  std::vector<VPtrStore> VPtrStores;
+  DenseMap<const CXXRecordDecl *, unsigned> VTables;
   std::optional<StringMap<const NamedDecl *>> MangledNames;
   std::optional<unsigned> Current;
 };
