@@ -90,10 +90,7 @@ public:
     }
     std::optional<unsigned> Context;
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
-      bool LambdaBody = false;
-      if (auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        LambdaBody = MD->getParent()->isLambda();
-      if (FD->doesThisDeclarationHaveABody() && !LambdaBody)
+      if (FD->doesThisDeclarationHaveABody())
         Context = symbolFor(FD);
       else if (FD->hasAttr<SectionAttr>() || FD->hasDefiningAttr())
         // Annotated declarations matter to the advice rules; an alias or
@@ -101,6 +98,10 @@ public:
         symbolFor(FD);
     } else if (auto *VD = dyn_cast<VarDecl>(D)) {
       noteScopeExit(VD);
+      // `auto l = [..] {..};`: the uses of l decide, not its creation.
+      if (VD->hasLocalStorage() && VD->getInit())
+        if (auto *LE = dyn_cast<LambdaExpr>(VD->getInit()->IgnoreImplicit()))
+          CalledClosures.insert(LE);
       if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD)) {
         if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
           Context = symbolFor(VD);
@@ -109,6 +110,11 @@ public:
       }
     } else if (auto *AD = dyn_cast<FileScopeAsmDecl>(D)) {
       AsmDecls.push_back(AD);
+    } else if (auto *OMD = dyn_cast<ObjCMethodDecl>(D)) {
+      if (OMD->hasBody())
+        Context = objcMethodSymbol(OMD);
+    } else if (auto *BD = dyn_cast<BlockDecl>(D)) {
+      Context = blockSymbol(BD);
     }
     if (!Context)
       return Base::TraverseDecl(D);
@@ -227,9 +233,53 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     noteUse(E->getDecl(), E, E->getLocation());
+    noteClosureUse(E);
     return true;
   }
 
+  // A lambda's body is a function of its own, in .text whatever encloses
+  // it. Calling the closure is a call of its operator(); any other use of
+  // the closure (a conversion to a function pointer, a copy into a
+  // std::function or an algorithm, a capture) lets it run later, so its
+  // address escapes.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+    if (E->getOperator() != OO_Call || E->getNumArgs() == 0)
+      return true;
+    const Expr *Object = E->getArg(0)->IgnoreImplicit();
+    if (isa<LambdaExpr, DeclRefExpr>(Object))
+      CalledClosures.insert(Object);
+    return true;
+  }
+  // A symbol an inline asm template names in the function's own code
+  // (`asm("call early_fixup")`) is a relocation of that function. Only
+  // symbols with a section of their own are looked for: a word of the
+  // template that merely spells a helper's name is not evidence enough.
+  bool VisitGCCAsmStmt(GCCAsmStmt *S) {
+    const clang::StringLiteral *Str = S->getAsmString();
+    if (!Current || !Str || !Str->isOrdinary())
+      return true;
+    for (const std::string &Name : asmTemplateSymbols(Str->getString()))
+      if (std::optional<unsigned> To = lookupAnnotatedByName(Name))
+        addRef(*To, RefKind::AddressOf, S->getAsmLoc());
+    return true;
+  }
+  // `&&label` (GNU computed goto) is the address of code inside the
+  // function that holds the label; a static table of them is data that
+  // points into that function's section.
+  bool VisitAddrLabelExpr(AddrLabelExpr *E) {
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(
+            E->getLabel()->getDeclContext()))
+      addRef(symbolFor(FD), RefKind::Access, E->getLabelLoc());
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    if (Current)
+      LambdaOwners.try_emplace(E->getLambdaClass(), *Current);
+    if (!CalledClosures.count(E))
+      closureEscapes(E->getLambdaClass(), E->getBeginLoc());
+    return true;
+  }
   bool VisitMemberExpr(MemberExpr *E) {
     ValueDecl *D = E->getMemberDecl();
     if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
@@ -268,6 +318,111 @@ public:
   }
 
 private:
+  /// An Objective-C method body: code in .text (or its section attribute)
+  /// that message dispatch can run at any time, through the class's method
+  /// list, so it is never a helper.
+  unsigned objcMethodSymbol(const ObjCMethodDecl *OMD) {
+    const Decl *Canon = OMD->getCanonicalDecl();
+    auto [It, Inserted] = Index.try_emplace(Canon, Facts.Symbols.size());
+    if (!Inserted)
+      return It->second;
+    Symbol S;
+    S.Kind = SymbolKind::Function;
+    std::string Class;
+    if (const ObjCInterfaceDecl *I = OMD->getClassInterface())
+      Class = I->getName().str();
+    S.Name = (OMD->isInstanceMethod() ? "-[" : "+[") + Class + " " +
+             OMD->getSelector().getAsString() + "]";
+    S.Identifier = S.Name;
+    S.Defined = true;
+    S.InternalLinkage = true;
+    S.Retained = true;
+    S.Loc = at(OMD->getLocation());
+    S.InSystemHeader = SM.isInSystemHeader(OMD->getLocation());
+    S.Section = ".text";
+    for (const Decl *R : {static_cast<const Decl *>(OMD), Canon})
+      if (const auto *A = R->getAttr<SectionAttr>()) {
+        S.Section = A->getName().str();
+        S.ExplicitSection = true;
+        S.AnnotationLoc = at(R->getLocation());
+        break;
+      }
+    S.Class = classifySection(S.Section, Extra);
+    Facts.Symbols.push_back(std::move(S));
+    SymbolDecls.push_back(Canon);
+    return It->second;
+  }
+
+  /// A block literal's body is a function of its own in .text; its address
+  /// is stored in the block object where the literal is evaluated, so it
+  /// escapes from there (blocks are only ever called through the object).
+  unsigned blockSymbol(const BlockDecl *BD) {
+    auto [It, Inserted] = Index.try_emplace(BD, Facts.Symbols.size());
+    if (!Inserted)
+      return It->second;
+    unsigned Sym = It->second;
+    Symbol S;
+    S.Kind = SymbolKind::Function;
+    S.Name = Current ? "block in " + Facts.Symbols[*Current].Name : "block";
+    S.Identifier = S.Name;
+    S.Defined = true;
+    S.InternalLinkage = true;
+    S.Loc = at(BD->getCaretLocation());
+    S.InSystemHeader = SM.isInSystemHeader(BD->getCaretLocation());
+    S.Section = ".text";
+    S.Class = classifySection(S.Section, Extra);
+    Facts.Symbols.push_back(std::move(S));
+    SymbolDecls.push_back(nullptr);
+    addRef(Sym, RefKind::AddressOf, BD->getCaretLocation());
+    return Sym;
+  }
+
+  /// Every call operator of a closure type: one, or the instantiations of
+  /// a generic lambda's.
+  void forEachCallOperator(const CXXRecordDecl *RD,
+                           function_ref<void(const CXXMethodDecl *)> Fn) {
+    if (!RD || !RD->isLambda())
+      return;
+    if (const FunctionTemplateDecl *T = RD->getDependentLambdaCallOperator()) {
+      for (const FunctionDecl *Spec : T->specializations())
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(Spec))
+          Fn(MD);
+      return;
+    }
+    if (const CXXMethodDecl *MD = RD->getLambdaCallOperator())
+      Fn(MD);
+  }
+
+  void closureEscapes(const CXXRecordDecl *RD, SourceLocation Loc) {
+    forEachCallOperator(RD, [&](const CXXMethodDecl *MD) {
+      addRef(symbolFor(MD), RefKind::AddressOf, Loc);
+    });
+  }
+
+  /// A local closure variable used other than by calling it.
+  void noteClosureUse(const DeclRefExpr *E) {
+    const auto *VD = dyn_cast<VarDecl>(E->getDecl());
+    if (!VD || !VD->hasLocalStorage() || CalledClosures.count(E))
+      return;
+    if (const CXXRecordDecl *RD =
+            VD->getType().getNonReferenceType()->getAsCXXRecordDecl())
+      closureEscapes(RD, E->getLocation());
+  }
+
+  /// "lambda in setup": the closure's own name is its file position. The
+  /// function or object whose code creates it names it.
+  std::string lambdaName(const CXXMethodDecl *MD) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (auto It = LambdaOwners.find(RD); It != LambdaOwners.end())
+      return "lambda in " + Facts.Symbols[It->second].Name;
+    const Decl *Context = RD->getLambdaContextDecl();
+    if (!Context || !isa<NamedDecl>(Context))
+      Context = dyn_cast<Decl>(RD->getDeclContext());
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Context))
+      return "lambda in " + displayName(ND);
+    return "lambda";
+  }
+
   /// The non-trivial destructor that destroys an object of type \p T (or
   /// each element of an array of them), if any.
   const CXXDestructorDecl *destructorOf(QualType T) const {
@@ -636,10 +791,19 @@ private:
     S.Identifier = DefND->getIdentifier() ? DefND->getName().str() : S.Name;
     S.Loc = at(DefND->getLocation());
     S.InternalLinkage = !DefND->isExternallyVisible();
+    bool Lambda = false;
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+        MD && MD->getParent()->isLambda()) {
+      // A closure's operator() runs only when its users call it, and is
+      // implicitly inline: a helper, judged by the call graph.
+      Lambda = true;
+      S.Name = S.Identifier = lambdaName(MD);
+      S.InternalLinkage = true;
+    }
     if (!S.InternalLinkage)
       S.LinkName = linkName(DefND);
     if (FD) {
-      S.Inline = FD->isInlineSpecified();
+      S.Inline = FD->isInlineSpecified() || Lambda;
       bool NoParams = FD->getNumParams() == 0 && !FD->isVariadic();
       QualType Ret = FD->getReturnType();
       S.IsIntVoid = NoParams && Ret->isSpecificBuiltinType(BuiltinType::Int);
@@ -797,8 +961,12 @@ private:
       return;
     if (const auto *FD = dyn_cast<FunctionDecl>(Def)) {
       SourceLocation L = FD->getLocation();
+      // A lambda takes its annotation after the parameters (`[]() __init
+      // {...}`), not before its name: no fix-it.
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
       if (L.isFileID() && !FD->getQualifier() &&
-          !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD))
+          !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD) &&
+          !(MD && MD->getParent()->isLambda()))
         S.AnnotateInsertLoc = L;
       return;
     }
@@ -865,6 +1033,23 @@ private:
         MangledNames->try_emplace(Mangler->getName(ND), ND);
       }
     }
+  }
+
+  /// A function or object of that name whose declaration carries a
+  /// section attribute.
+  std::optional<unsigned> lookupAnnotatedByName(StringRef Name) {
+    if (Name.empty() || !isSymbolName(Name))
+      return std::nullopt;
+    DeclarationName DN(&Ctx.Idents.get(Name));
+    for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN))
+      if (isa<FunctionDecl, VarDecl>(ND) && !ND->isInvalidDecl() &&
+          llvm::any_of(ND->redecls(),
+                       [](const Decl *R) { return R->hasAttr<SectionAttr>(); }))
+        return symbolFor(ND);
+    return std::nullopt;
+  }
+  static bool isSymbolName(StringRef Name) {
+    return llvm::all_of(Name, [](char C) { return isAlnum(C) || C == '_'; });
   }
 
   void resolveAsm() {
@@ -985,6 +1170,8 @@ private:
   DenseMap<const Decl *, unsigned> Index;
   DenseSet<std::pair<uint64_t, unsigned>> Seen;
   DenseSet<const Expr *> Calls, Subscripted, AddressTaken;
+  DenseSet<const Expr *> CalledClosures; ///< Closures only called, so far.
+  DenseMap<const CXXRecordDecl *, unsigned> LambdaOwners; ///< Who creates it.
   std::vector<const FileScopeAsmDecl *> AsmDecls;
   std::vector<const Decl *> SymbolDecls; ///< Canonical decl per symbol.
   DenseSet<const Decl *> Referenced;     ///< Canonical decls used so far.
