@@ -282,8 +282,13 @@ public:
   }
   bool VisitMemberExpr(MemberExpr *E) {
     ValueDecl *D = E->getMemberDecl();
+    // An implicit member call (a conversion operator the compiler inserts)
+    // has no member location: the converted expression is the place.
+    SourceLocation Loc = E->getMemberLoc();
+    if (Loc.isInvalid())
+      Loc = E->getExprLoc().isValid() ? E->getExprLoc() : E->getBase()->getExprLoc();
     if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
-      noteUse(D, E, E->getMemberLoc());
+      noteUse(D, E, Loc);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -292,6 +297,18 @@ public:
         addRef(symbolFor(C), RefKind::Call, E->getLocation());
     return true;
   }
+  // A default argument is evaluated at each call that omits it: report
+  // there, not at the declaration every call shares.
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E,
+                                 DataRecursionQueue * = nullptr) {
+    SourceLocation Saved = UseLoc;
+    if (UseLoc.isInvalid())
+      UseLoc = E->getUsedLocation();
+    bool Result = Base::TraverseCXXDefaultArgExpr(E);
+    UseLoc = Saved;
+    return Result;
+  }
+
   // Calls the source does not spell: the destructor of a temporary at the
   // end of its full-expression, `delete`'s destructor and operator delete,
   // a class's own operator new.
@@ -460,7 +477,8 @@ private:
   /// address of its vtable, and the key function's file emits the vtable.
   void noteImplicitMemberCalls(const CXXMethodDecl *MD) {
     const CXXRecordDecl *RD = MD->getParent();
-    if (!RD || RD->isDependentContext() || !RD->hasDefinition())
+    if (!RD || RD->isDependentContext() || !RD->hasDefinition() ||
+        RD->isInvalidDecl())
       return;
     if (isa<CXXDestructorDecl>(MD)) {
       SourceLocation L = MD->getLocation();
@@ -655,6 +673,8 @@ private:
   void addRef(unsigned To, RefKind Kind, SourceLocation Loc) {
     if (!Current || *Current == To)
       return;
+    if (UseLoc.isValid())
+      Loc = UseLoc;
     markReferenced(To);
     uint64_t Key = (uint64_t(*Current) << 32) | To;
     if (!Seen.insert({Key, Loc.getRawEncoding()}).second)
@@ -1188,6 +1208,7 @@ private:
   DenseMap<const CXXRecordDecl *, unsigned> VTables;
   std::optional<StringMap<const NamedDecl *>> MangledNames;
   std::optional<unsigned> Current;
+  SourceLocation UseLoc; ///< Where a default argument being visited is used.
 };
 
 } // namespace
