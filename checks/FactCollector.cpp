@@ -252,8 +252,9 @@ public:
   }
   // A symbol an inline asm template names in the function's own code
   // (`asm("call early_fixup")`) is a relocation of that function. Only
-  // symbols with a section of their own are looked for: a word of the
-  // template that merely spells a helper's name is not evidence enough.
+  // symbols with a section of their own, or defined in another file, are
+  // looked for: a word of the template that merely spells a local helper's
+  // name is not evidence enough (and such a helper must be __used anyway).
   bool VisitGCCAsmStmt(GCCAsmStmt *S) {
     const clang::StringLiteral *Str = S->getAsmString();
     if (!Current || !Str || !Str->isOrdinary())
@@ -1056,16 +1057,25 @@ private:
   }
 
   /// A function or object of that name whose declaration carries a
-  /// section attribute.
+  /// section attribute, or that another file defines (whose section only
+  /// the whole-program step knows).
   std::optional<unsigned> lookupAnnotatedByName(StringRef Name) {
     if (Name.empty() || !isSymbolName(Name))
       return std::nullopt;
     DeclarationName DN(&Ctx.Idents.get(Name));
-    for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN))
-      if (isa<FunctionDecl, VarDecl>(ND) && !ND->isInvalidDecl() &&
-          llvm::any_of(ND->redecls(),
-                       [](const Decl *R) { return R->hasAttr<SectionAttr>(); }))
+    for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN)) {
+      if (!isa<FunctionDecl, VarDecl>(ND) || ND->isInvalidDecl())
+        continue;
+      bool Annotated = llvm::any_of(
+          ND->redecls(), [](const Decl *R) { return R->hasAttr<SectionAttr>(); });
+      bool Elsewhere = false;
+      if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+        Elsewhere = !FD->isDefined();
+      else
+        Elsewhere = !cast<VarDecl>(ND)->hasDefinition();
+      if (Annotated || (Elsewhere && ND->isExternallyVisible()))
         return symbolFor(ND);
+    }
     return std::nullopt;
   }
   static bool isSymbolName(StringRef Name) {
