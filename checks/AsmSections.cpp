@@ -55,10 +55,24 @@ static std::string sectionOperand(StringRef Rest) {
   return Rest.take_until([](char C) { return C == ',' || isSpace(C); }).str();
 }
 
-/// Identifiers in a data directive's operands, skipping strings and numbers.
+/// Identifiers in a data directive's or an instruction's operands,
+/// skipping strings, numbers and local label references (1b, 2f), registers
+/// and inline asm operand references (`%rax`, `%0`, `%[name]`, `%c[name]`);
+/// an immediate's `$` is not part of the name.
 static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
   for (size_t I = 0; I < Operands.size();) {
     char C = Operands[I];
+    if (C == '%') {
+      ++I;
+      while (I < Operands.size() && Operands[I] == '%')
+        ++I;
+      while (I < Operands.size() && isSymbolChar(Operands[I]))
+        ++I;
+      if (I < Operands.size() && Operands[I] == '[')
+        while (I < Operands.size() && Operands[I] != ']')
+          ++I;
+      continue;
+    }
     if (C == '"') {
       for (++I; I < Operands.size() && Operands[I] != '"'; ++I)
         if (Operands[I] == '\\')
@@ -76,8 +90,9 @@ static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
       while (I < Operands.size() && isSymbolChar(Operands[I]))
         ++I;
       StringRef Name = Operands.slice(B, I);
-      if (Name != ".") // "." is the location counter
-        Out.push_back(Name.str());
+      Name.consume_front("$");
+      if (!Name.empty() && Name != "." && !isDigit(Name[0])) // "." is the
+        Out.push_back(Name.str());                            // location counter
       continue;
     }
     ++I;
@@ -147,50 +162,6 @@ std::vector<AsmDataBlock> parseAsmDataBlocks(StringRef Asm,
   return Blocks;
 }
 
-/// Identifiers in an instruction's operands: registers and operand
-/// references (`%rax`, `%0`, `%[name]`, `%c[name]`) are skipped, an
-/// immediate's `$` is not part of the name.
-static void collectOperandSymbols(StringRef Operands,
-                                  std::vector<std::string> &Out) {
-  for (size_t I = 0; I < Operands.size();) {
-    char C = Operands[I];
-    if (C == '%') {
-      ++I;
-      while (I < Operands.size() && Operands[I] == '%')
-        ++I;
-      while (I < Operands.size() && (isSymbolChar(Operands[I])))
-        ++I;
-      if (I < Operands.size() && Operands[I] == '[')
-        while (I < Operands.size() && Operands[I] != ']')
-          ++I;
-      continue;
-    }
-    if (C == '"') {
-      for (++I; I < Operands.size() && Operands[I] != '"'; ++I)
-        if (Operands[I] == '\\')
-          ++I;
-      ++I;
-      continue;
-    }
-    if (isDigit(C)) { // numbers and local label references (1b, 2f)
-      while (I < Operands.size() && isSymbolChar(Operands[I]))
-        ++I;
-      continue;
-    }
-    if (isSymbolStart(C)) {
-      size_t B = I;
-      while (I < Operands.size() && isSymbolChar(Operands[I]))
-        ++I;
-      StringRef Name = Operands.slice(B, I);
-      Name.consume_front("$");
-      if (!Name.empty() && Name != "." && !isDigit(Name[0]))
-        Out.push_back(Name.str());
-      continue;
-    }
-    ++I;
-  }
-}
-
 std::vector<std::string> asmTemplateSymbols(StringRef Template) {
   std::vector<std::string> Out;
   // Whether the assembler is in the function's own section, with the
@@ -239,7 +210,7 @@ std::vector<std::string> asmTemplateSymbols(StringRef Template) {
       continue;
     }
     if (Own)
-      collectOperandSymbols(Rest, Out);
+      collectSymbols(Rest, Out);
   }
   return Out;
 }
