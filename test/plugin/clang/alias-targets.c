@@ -53,3 +53,10 @@ int dispatch(void) __attribute__((ifunc(NAME("pick_impl", "_ZL9pick_implv"))));
 static int helper(void) { return boot_table[0]; } // #helper compat-error {{function 'helper' references __initdata variable 'boot_table'}} strict-warning {{function 'helper' references __initdata variable 'boot_table' and is only used by init code: mark it __init [initcheck-init-only-helper]}} expected-note@#boot_table {{declared __initdata here}}
 static int __init real_init(void) { return helper(); } // strict-note {{'helper' is called by __init function 'real_init' here}}
 int init_alias(void) __attribute__((alias(NAME("real_init", "_ZL9real_initv"))));
+
+// A weakref is another name for its target in this file: calling it calls
+// the __init function (the object's relocation names early_setup).
+static int boot_setup(void) __attribute__((weakref(NAME("early_setup", "_Z11early_setupv")))); // #boot_setup
+int call_weakref(void) {
+  return boot_setup(); // expected-error {{function 'call_weakref' references __init function 'boot_setup': .init.text is freed after boot}} expected-note@#early_setup {{declared __init here}}
+}
