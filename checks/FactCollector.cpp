@@ -277,6 +277,16 @@ public:
   bool VisitLambdaExpr(LambdaExpr *E) {
     if (Current)
       LambdaOwners.try_emplace(E->getLambdaClass(), *Current);
+    // A closure captured by another is used by that one's body, where its
+    // calls are: the capture itself lets nothing run.
+    for (Expr *Init : E->capture_inits()) {
+      const Expr *Captured = Init ? Init->IgnoreImplicit() : nullptr;
+      if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Captured);
+          CE && CE->getNumArgs() == 1)
+        Captured = CE->getArg(0)->IgnoreImplicit();
+      if (isa_and_nonnull<DeclRefExpr>(Captured))
+        CalledClosures.insert(Captured);
+    }
     if (!CalledClosures.count(E))
       closureEscapes(E->getLambdaClass(), E->getBeginLoc());
     return true;

@@ -67,3 +67,12 @@ early_initcall(annotated);
 static int never_called() {
   return [] { return boot_opt; }();
 }
+
+// A closure another one captures is used by that one's body: the capture
+// itself lets nothing run, so this stays advice for both.
+static int __init nested() {
+  auto get = [] { return boot_opt; }; // strict-warning {{function 'lambda in nested' references __initdata variable 'boot_opt' and is only used by init code}} strict-note@#boot_opt {{declared __initdata here}}
+  auto twice = [get] { return get() + get(); }; // strict-note {{'lambda in nested' is called by function 'lambda in nested' here}}
+  return twice(); // strict-note {{'lambda in nested' is called by __init function 'nested' here}}
+}
+early_initcall(nested);
