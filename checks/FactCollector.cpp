@@ -877,6 +877,7 @@ private:
       if (Carrier) {
         S.AnnotationLoc = at(Carrier->getLocation());
         noteAnnotationSpelling(ownSection(Carrier), S);
+        S.InitOrModule = writtenInitOrModule(ownSection(Carrier));
       }
       findConflicts(Canon, Def, S);
     } else if (const std::string P = pragmaSection(Def); !P.empty()) {
@@ -954,6 +955,23 @@ private:
     // read as an insertion.
     S.AnnotationRange = CharSourceRange::getCharRange(
         R.getBegin(), Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO));
+  }
+
+  /// Whether the section attribute comes from __init_or_module (or its
+  /// data forms), at any depth of its macro expansion: the kernel writes
+  /// `struct platform_device * __init_or_module f(...)`, and a project
+  /// macro may wrap it.
+  bool writtenInitOrModule(const SectionAttr *A) const {
+    if (!A)
+      return false;
+    for (SourceLocation L = A->getLocation(); L.isMacroID();
+         L = SM.getImmediateMacroCallerLoc(L)) {
+      StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+      if (Name == "__init_or_module" || Name == "__initdata_or_module" ||
+          Name == "__initconst_or_module")
+        return true;
+    }
+    return false;
   }
 
   void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S) {
@@ -1184,6 +1202,7 @@ private:
       Alias.Section = T.Section;
       Alias.ExplicitSection = T.ExplicitSection;
       Alias.AnnotationLoc = T.AnnotationLoc;
+      Alias.InitOrModule = T.InitOrModule;
       Alias.Defined = true;
       if (Alias.Identifier == "init_module" ||
           Alias.Identifier == "cleanup_module") {
