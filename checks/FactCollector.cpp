@@ -1090,7 +1090,12 @@ private:
   std::optional<unsigned> lookupAnnotatedByName(StringRef Name) {
     if (Name.empty() || !isSymbolName(Name))
       return std::nullopt;
-    DeclarationName DN(&Ctx.Idents.get(Name));
+    // Most words of a template (mnemonics, registers) name nothing: look
+    // them up without adding them to the identifier table.
+    auto Ident = Ctx.Idents.find(Name);
+    if (Ident == Ctx.Idents.end())
+      return std::nullopt;
+    DeclarationName DN(Ident->getValue());
     for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN)) {
       if (!isa<FunctionDecl, VarDecl>(ND) || ND->isInvalidDecl())
         continue;
