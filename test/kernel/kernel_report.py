@@ -273,7 +273,7 @@ class Elf:
                 self.sections.append((addr, size, off))
             elif kind == 4 and self.wide and machine in RELATIVE:  # SHT_RELA
                 for r in range(off, off + size - 23, 24):
-                    where, info, addend = struct.unpack_from("<QQq", d, r)
+                    where, info, addend = struct.unpack_from("<QQQ", d, r)
                     if info & 0xffffffff == RELATIVE[machine]:
                         self.relative[where] = addend
 
