@@ -15,6 +15,14 @@ config.test_exec_root = os.path.join(config.initcheck_obj_root, "test")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# test/utils/capture_corpus: a FileCheck that records its input goes first.
+filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
+corpus_bin = os.environ.get("INITCHECK_CORPUS_BIN")
+if corpus_bin:
+    config.environment["PATH"] = corpus_bin + os.pathsep + config.environment["PATH"]
+    for var in ("INITCHECK_CORPUS_OUT", "INITCHECK_SRC_ROOT"):
+        config.environment[var] = os.environ[var]
+    filecheck = os.path.join(corpus_bin, "FileCheck")
 # Diagnostics in a stable form: no colours, no terminal width guesses.
 config.environment["TERM"] = "dumb"
 
@@ -32,7 +40,7 @@ clang_tidy = os.path.join(bin_dir, "clang-tidy")
 check_tidy = "%s %s --clang-tidy=%s --load=%s --filecheck=%s" % (
     config.python_executable,
     os.path.join(config.test_source_root, "utils", "check_initcheck_tidy.py"),
-    clang_tidy, tidy_module, os.path.join(bin_dir, "FileCheck"))
+    clang_tidy, tidy_module, filecheck)
 # Both fronts on one input: the same findings, notes and fix-its.
 compare_fronts = "%s %s --clang=%s --plugin=%s --clang-tidy=%s --load=%s" % (
     config.python_executable,
