@@ -1,0 +1,150 @@
+//===- AsmSections.cpp - Symbol references in file-scope asm --------------===//
+#include "checks/collect/AsmSections.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace llvm;
+
+namespace initcheck {
+
+static bool isSymbolStart(char C) {
+  return isAlpha(C) || C == '_' || C == '.' || C == '$';
+}
+static bool isSymbolChar(char C) { return isAlnum(C) || C == '_' || C == '.' || C == '$'; }
+
+/// Split on newlines and ';' outside string literals, dropping comments.
+static SmallVector<std::string, 16> splitStatements(StringRef Asm) {
+  SmallVector<std::string, 16> Out;
+  std::string Cur;
+  bool InString = false;
+  for (size_t I = 0; I < Asm.size(); ++I) {
+    char C = Asm[I];
+    if (InString) {
+      Cur += C;
+      if (C == '\\' && I + 1 < Asm.size())
+        Cur += Asm[++I];
+      else if (C == '"')
+        InString = false;
+      continue;
+    }
+    if (C == '"') {
+      InString = true;
+      Cur += C;
+    } else if (C == '\n' || C == ';') {
+      Out.push_back(Cur);
+      Cur.clear();
+    } else if (C == '#' || (C == '/' && I + 1 < Asm.size() && Asm[I + 1] == '/')) {
+      while (I < Asm.size() && Asm[I] != '\n')
+        ++I;
+      Out.push_back(Cur);
+      Cur.clear();
+    } else {
+      Cur += C;
+    }
+  }
+  Out.push_back(Cur);
+  return Out;
+}
+
+/// The section operand of .section/.pushsection: quoted or bare.
+static std::string sectionOperand(StringRef Rest) {
+  Rest = Rest.trim();
+  if (Rest.consume_front("\""))
+    return Rest.take_until([](char C) { return C == '"'; }).str();
+  return Rest.take_until([](char C) { return C == ',' || isSpace(C); }).str();
+}
+
+/// Identifiers in a data directive's operands, skipping strings and numbers.
+static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
+  for (size_t I = 0; I < Operands.size();) {
+    char C = Operands[I];
+    if (C == '"') {
+      for (++I; I < Operands.size() && Operands[I] != '"'; ++I)
+        if (Operands[I] == '\\')
+          ++I;
+      ++I;
+      continue;
+    }
+    if (isDigit(C)) {
+      while (I < Operands.size() && isSymbolChar(Operands[I]))
+        ++I;
+      continue;
+    }
+    if (isSymbolStart(C)) {
+      size_t B = I;
+      while (I < Operands.size() && isSymbolChar(Operands[I]))
+        ++I;
+      StringRef Name = Operands.slice(B, I);
+      if (Name != ".") // "." is the location counter
+        Out.push_back(Name.str());
+      continue;
+    }
+    ++I;
+  }
+}
+
+std::vector<AsmDataBlock> parseAsmDataBlocks(StringRef Asm,
+                                             StringRef InitialSection) {
+  std::vector<AsmDataBlock> Blocks;
+  std::string Section = InitialSection.str(), Previous = Section, Label;
+  SmallVector<std::string, 4> Stack;
+  auto Switch = [&](std::string New) {
+    Previous = Section;
+    Section = std::move(New);
+    Label.clear();
+  };
+  for (StringRef Stmt : splitStatements(Asm)) {
+    Stmt = Stmt.trim();
+    // Labels, possibly several, before a directive: "name: .long x".
+    while (!Stmt.empty() && isSymbolStart(Stmt[0])) {
+      size_t N = 0;
+      while (N < Stmt.size() && isSymbolChar(Stmt[N]))
+        ++N;
+      if (N < Stmt.size() && Stmt[N] == ':') {
+        Label = Stmt.take_front(N).str();
+        Stmt = Stmt.drop_front(N + 1).trim();
+        continue;
+      }
+      break;
+    }
+    if (!Stmt.starts_with("."))
+      continue;
+    StringRef Directive = Stmt.take_until([](char C) { return isSpace(C); });
+    StringRef Rest = Stmt.drop_front(Directive.size()).trim();
+    if (Directive == ".section") {
+      Switch(sectionOperand(Rest));
+    } else if (Directive == ".pushsection") {
+      Stack.push_back(Section);
+      Switch(sectionOperand(Rest));
+    } else if (Directive == ".popsection") {
+      if (!Stack.empty()) {
+        Switch(Stack.back());
+        Stack.pop_back();
+      }
+    } else if (Directive == ".previous") {
+      std::string Old = Previous;
+      Switch(Old);
+    } else if (Directive == ".text" || Directive == ".data" ||
+               Directive == ".bss") {
+      Switch(Directive.str());
+    } else if (StringSwitch<bool>(Directive)
+                   .Cases(".long", ".quad", ".int", ".word", ".short", true)
+                   .Cases(".2byte", ".4byte", ".8byte", ".dc.a", ".xword", true)
+                   .Cases(".dword", ".ptr", ".hword", ".value", true)
+                   .Default(false)) {
+      std::vector<std::string> Syms;
+      collectSymbols(Rest, Syms);
+      if (Syms.empty())
+        continue;
+      if (Blocks.empty() || Blocks.back().Section != Section ||
+          Blocks.back().Label != Label)
+        Blocks.push_back({Section, Label, {}});
+      for (std::string &S : Syms)
+        Blocks.back().Symbols.push_back(std::move(S));
+    }
+  }
+  return Blocks;
+}
+
+} // namespace initcheck
