@@ -10,23 +10,11 @@
 #define INITCHECK_CHECKS_RESIDENCY_H
 
 #include "checks/model/Facts.h"
+#include "checks/model/Reach.h"
 #include <optional>
 #include <vector>
 
 namespace initcheck {
-
-/// The phases in which a symbol's code or data can be used.
-enum ReachBits : unsigned char {
-  ReachNone = 0,
-  ReachInit = 1,     ///< During boot / module init.
-  ReachExit = 2,     ///< During module exit.
-  ReachResident = 4, ///< Any time: after init memory is freed.
-  /// From __ref code (.ref.*): it runs any time, but its author vouches
-  /// that its uses of init memory are guarded (system_state, after_bootmem),
-  /// and a helper it calls runs under the same guard.
-  ReachRef = 8,
-};
-inline constexpr unsigned NumReachBits = 4;
 
 class Residency {
 public:

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "checks/facts/FactsEncoding.h"
 #include "checks/facts/FactsFormat.h"
-#include "checks/analysis/Residency.h"
+#include "checks/model/Reach.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Compression.h"
 #include "llvm/Support/Parallel.h"

@@ -24,10 +24,6 @@
 #include <string>
 #include <vector>
 
-namespace clang {
-class SourceManager;
-}
-
 namespace initcheck {
 
 /// The section the facts live in. modpost warns about every non-allocated
@@ -37,11 +33,8 @@ inline constexpr llvm::StringLiteral FactsSectionName = ".discard.initcheck";
 /// Bumped whenever the encoding changes; a reader accepts only its own.
 inline constexpr uint32_t FactsFormatVersion = 2;
 
-/// Fill every Location's File/Line/Column from its SourceLocation, so the
-/// facts outlive the AST.
-void resolveLocations(TuFacts &Facts, const clang::SourceManager &SM);
-
-/// One framed record for \p Facts (locations must be resolved).
+/// One framed record for \p Facts (locations must be resolved, and the
+/// facts be a unit's summary: summarizeUnit()).
 std::string encodeFacts(const TuFacts &Facts);
 
 /// A location as a record stores it: the file is an index into the

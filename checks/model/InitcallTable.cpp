@@ -40,4 +40,11 @@ bool isInitLevel(StringRef Level) {
   return Level != "exit" && Level != "module_exit" && levelRank(Level) >= 0;
 }
 
+bool isInitcallFunction(const TuFacts &Facts, unsigned Sym) {
+  for (const Initcall &C : Facts.Initcalls)
+    if (C.Function == Sym)
+      return true;
+  return false;
+}
+
 } // namespace initcheck

@@ -28,6 +28,11 @@ int levelRank(llvm::StringRef Level);
 /// True for levels whose entries run at init (everything but exit ones).
 bool isInitLevel(llvm::StringRef Level);
 
+/// True when \p Sym is the function of an initcall or exitcall entry
+/// (initcheck-initcall-not-init gives its advice, so
+/// initcheck-init-only-helper does not repeat it).
+bool isInitcallFunction(const TuFacts &Facts, unsigned Sym);
+
 } // namespace initcheck
 
 #endif

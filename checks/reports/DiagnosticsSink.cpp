@@ -1,5 +1,6 @@
 //===- DiagnosticsSink.cpp - Findings to clang diagnostics ----------------===//
 #include "checks/reports/DiagnosticsSink.h"
+#include "checks/collect/Locations.h"
 #include "checks/program/Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -9,17 +10,6 @@
 using namespace clang;
 
 namespace initcheck {
-
-static void resolve(Location &L, const SourceManager &SM) {
-  if (!L.Loc.isValid())
-    return;
-  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(L.Loc));
-  if (P.isInvalid())
-    return;
-  L.File = P.getFilename();
-  L.Line = P.getLine();
-  L.Column = P.getColumn();
-}
 
 std::vector<Finding> DiagnosticsSink::flush(bool Emit) {
   std::vector<size_t> Order(Pending.size());
@@ -40,9 +30,9 @@ std::vector<Finding> DiagnosticsSink::flush(bool Emit) {
     Finding F = std::move(Pending[I]);
     if (WarnOnly)
       F.Level = Severity::Warning;
-    resolve(F.Where, SM);
+    resolveLocation(F.Where, SM);
     for (FindingNote &N : F.Notes)
-      resolve(N.Where, SM);
+      resolveLocation(N.Where, SM);
     Sorted.push_back(std::move(F));
   }
   Pending.clear();

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/rules/InitOnlyHelper.h"
-#include "checks/rules/InitcallNotInit.h"
+#include "checks/model/InitcallTable.h"
 #include "checks/analysis/ModpostWhitelist.h"
 #include "checks/rules/SymbolDescription.h"
 

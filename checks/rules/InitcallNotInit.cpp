@@ -12,13 +12,6 @@
 
 namespace initcheck {
 
-bool isInitcallFunction(const TuFacts &Facts, unsigned Sym) {
-  for (const Initcall &C : Facts.Initcalls)
-    if (C.Function == Sym)
-      return true;
-  return false;
-}
-
 void checkInitcallNotInit(const RuleInput &In, FindingSink &Out) {
   std::vector<bool> Reported(In.Facts.Symbols.size(), false);
   for (const Initcall &C : In.Facts.Initcalls) {

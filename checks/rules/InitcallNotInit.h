@@ -12,10 +12,6 @@
 
 namespace initcheck {
 void checkInitcallNotInit(const RuleInput &In, FindingSink &Out);
-
-/// True when \p Sym is the function of an initcall or exitcall entry: this
-/// rule gives its advice, so initcheck-init-only-helper does not repeat it.
-bool isInitcallFunction(const TuFacts &Facts, unsigned Sym);
 } // namespace initcheck
 
 #endif

@@ -17,12 +17,14 @@
 // first dash after "arg-", so a dashed name silently loses its arguments.
 //
 //===----------------------------------------------------------------------===//
-#include "checks/DiagnosticsSink.h"
-#include "checks/FactCollector.h"
-#include "checks/FactsFormat.h"
-#include "checks/Options.h"
-#include "checks/Rules.h"
-#include "checks/Sarif.h"
+#include "checks/reports/DiagnosticsSink.h"
+#include "checks/collect/FactCollector.h"
+#include "checks/collect/Locations.h"
+#include "checks/facts/FactsFormat.h"
+#include "checks/program/UnitSummary.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
+#include "checks/reports/Sarif.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -86,7 +88,7 @@ private:
   /// module yet (this consumer runs before it).
   void emitFacts(ASTContext &Ctx, TuFacts &Facts) {
     resolveLocations(Facts, Ctx.getSourceManager());
-    std::string Asm = factsAsm(encodeFacts(Facts));
+    std::string Asm = factsAsm(encodeFacts(summarizeUnit(Facts)));
     QualType Ty = Ctx.getConstantArrayType(
         Ctx.CharTy, llvm::APInt(32, Asm.size() + 1), nullptr,
         ArraySizeModifier::Normal, 0);

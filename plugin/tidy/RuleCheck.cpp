@@ -1,7 +1,7 @@
 //===- RuleCheck.cpp - One clang-tidy check per initcheck rule ------------===//
 #include "plugin/tidy/RuleCheck.h"
-#include "checks/FactCollector.h"
-#include "checks/Residency.h"
+#include "checks/collect/FactCollector.h"
+#include "checks/analysis/Residency.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/Diagnostic.h"

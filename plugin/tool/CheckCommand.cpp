@@ -16,12 +16,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/DiagnosticsSink.h"
-#include "checks/FindingJson.h"
-#include "checks/FactCollector.h"
-#include "checks/Options.h"
-#include "checks/Rules.h"
-#include "checks/Sarif.h"
+#include "checks/reports/DiagnosticsSink.h"
+#include "checks/reports/FindingJson.h"
+#include "checks/collect/FactCollector.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
+#include "checks/reports/Sarif.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"

@@ -12,12 +12,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/FactsFormat.h"
-#include "checks/FindingJson.h"
-#include "checks/Options.h"
-#include "checks/Rules.h"
-#include "checks/Sarif.h"
-#include "checks/WholeProgram.h"
+#include "checks/facts/FactsFormat.h"
+#include "checks/reports/FindingJson.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
+#include "checks/reports/Sarif.h"
+#include "checks/program/WholeProgram.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"

@@ -14,8 +14,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/InitcallTable.h"
-#include "checks/Sarif.h"
+#include "checks/model/InitcallTable.h"
+#include "checks/reports/Sarif.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"
