@@ -13,7 +13,7 @@ namespace initcheck {
 enum class Severity : unsigned char { Error, Warning };
 
 struct Finding {
-  llvm::StringRef RuleId; ///< "initcheck-section-mismatch"; static storage.
+  llvm::StringRef RuleId; ///< The registry's id, stamped by runRule().
   Severity Level = Severity::Error;
   Location Where;
   std::string Message;    ///< Without the trailing "[rule-id]".

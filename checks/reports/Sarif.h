@@ -2,7 +2,7 @@
 //
 // One writer for the plugin (-fplugin-arg-initcheck-sarif=FILE), `initcheck
 // check --format=sarif` and `initcheck link --format=sarif`. Rule ids are
-// initcheck's own ("initcheck-section-mismatch"), stable across runs: every
+// the registry's (initcheck-...), stable across runs: every
 // rule is listed in tool.driver.rules, in allRules() order.
 //
 //===----------------------------------------------------------------------===//

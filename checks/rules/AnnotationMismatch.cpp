@@ -25,8 +25,6 @@ void checkAnnotationMismatch(const RuleInput &In, FindingSink &Out) {
     std::string Effective = spell(S.Section, IsFunction);
     if (S.DefinitionInherits) {
       Finding F;
-      F.RuleId = "initcheck-annotation-mismatch";
-      F.Level = Severity::Warning;
       F.Where = S.Loc;
       F.Message = "definition of '" + S.Name + "' has no annotation but a "
                   "previous declaration makes it " + Effective +
@@ -40,8 +38,6 @@ void checkAnnotationMismatch(const RuleInput &In, FindingSink &Out) {
     }
     if (S.HasConflictingDecl) {
       Finding F;
-      F.RuleId = "initcheck-annotation-mismatch";
-      F.Level = Severity::Warning;
       F.Where = S.ConflictingDeclLoc;
       F.Message = "declaration of '" + S.Name + "' is " +
                   spell(S.ConflictingDeclSection, IsFunction) +

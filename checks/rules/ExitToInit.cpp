@@ -16,7 +16,7 @@ static std::string freedBeforeExit(const Symbol &Target) {
 
 void checkExitToInit(const RuleInput &In, FindingSink &Out) {
   checkPhaseCrossing(In, Out,
-                     {"initcheck-exit-to-init", ReachExit, SectionClass::Exit,
+                     {ReachExit, SectionClass::Exit,
                       SectionClass::Init, freedBeforeExit});
 }
 

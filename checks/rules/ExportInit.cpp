@@ -25,8 +25,6 @@ void checkExportInit(const RuleInput &In, FindingSink &Out) {
     llvm::StringRef Macro =
         canonicalAnnotation(To.Section, To.Kind == SymbolKind::Function);
     Finding F;
-    F.RuleId = "initcheck-export-init";
-    F.Level = Severity::Error;
     F.Where = R.Loc;
     F.Ref = &R - In.Facts.Refs.data();
     F.Message = "EXPORT_SYMBOL of " + describeSymbol(To) + ": " +

@@ -11,8 +11,6 @@ void checkInitDataConstness(const RuleInput &In, FindingSink &Out,
         S.InSystemHeader)
       continue;
     Finding F;
-    F.RuleId = C.RuleId;
-    F.Level = Severity::Warning;
     F.Where = S.AnnotationLoc.Loc.isValid() ? S.AnnotationLoc : S.Loc;
     F.Message = (C.ConstObjects ? "const variable '" : "variable '") + S.Name +
                 "' " + C.Advice.str();

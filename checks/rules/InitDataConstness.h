@@ -13,7 +13,6 @@
 namespace initcheck {
 
 struct InitDataConstness {
-  llvm::StringRef RuleId;
   llvm::StringRef Section;     ///< ".init.data" or ".init.rodata".
   bool ConstObjects;           ///< Report const (true) or writable objects.
   llvm::StringRef Written;     ///< The macro to replace, "__initdata".

@@ -50,8 +50,6 @@ void checkInitOnlyHelper(const RuleInput &In, FindingSink &Out) {
     Reported[H] = true;
     std::string Annotation = annotationFor(Helper, Phase);
     Finding F;
-    F.RuleId = "initcheck-init-only-helper";
-    F.Level = Severity::Warning;
     F.Where = R.Loc;
     F.Message = describeSymbol(Helper) + " references " + describeSymbol(To) +
                 " and is only used by " + Users + " code";

@@ -15,7 +15,7 @@ namespace initcheck {
 
 void checkInitToExit(const RuleInput &In, FindingSink &Out) {
   checkPhaseCrossing(In, Out,
-                     {"initcheck-init-to-exit", ReachInit, SectionClass::Init,
+                     {ReachInit, SectionClass::Init,
                       SectionClass::Exit, lifetimeOf});
 }
 

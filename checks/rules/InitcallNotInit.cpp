@@ -30,8 +30,6 @@ void checkInitcallNotInit(const RuleInput &In, FindingSink &Out) {
     Reported[C.Function] = true;
     std::string Annotation = annotationFor(Fn, Init ? ReachInit : ReachExit);
     Finding F;
-    F.RuleId = "initcheck-initcall-not-init";
-    F.Level = Severity::Warning;
     // Referencing init (exit) memory, the function holds the reference
     // modpost reports (.text -> .init.text): say so there, inside it.
     const Reference *Crossing = nullptr;

@@ -18,8 +18,6 @@ void checkInitcallType(const RuleInput &In, FindingSink &Out) {
     if ((Init ? Fn.IsIntVoid : Fn.IsVoidVoid) || Fn.Type.empty())
       continue;
     Finding F;
-    F.RuleId = "initcheck-initcall-type";
-    F.Level = Severity::Error;
     F.Where = In.Facts.Symbols[C.Entry].Loc;
     F.Message = std::string(Init ? "initcall" : "exitcall") + " function '" +
                 Fn.Name + "' has type '" + Fn.Type + "', but the kernel calls " +

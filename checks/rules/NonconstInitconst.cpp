@@ -13,7 +13,7 @@ namespace initcheck {
 void checkNonconstInitconst(const RuleInput &In, FindingSink &Out) {
   checkInitDataConstness(
       In, Out,
-      {"initcheck-nonconst-initconst", ".init.rodata", /*ConstObjects=*/false,
+      {".init.rodata", /*ConstObjects=*/false,
        "__initconst", "__initdata",
        "is not const but is placed in .init.rodata: make it const or use "
        "__initdata"});

@@ -25,7 +25,7 @@ void checkPhaseCrossing(const RuleInput &In, FindingSink &Out,
     }
     if (isModpostWhitelisted(From, To, In.Options.ExtraWhitelist))
       continue;
-    Out.report(referenceFinding(In, R, P.RuleId, P.Why(To), P.UserPhase));
+    Out.report(referenceFinding(In, R, P.Why(To), P.UserPhase));
   }
 }
 

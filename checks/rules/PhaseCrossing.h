@@ -15,7 +15,6 @@
 namespace initcheck {
 
 struct PhaseCrossing {
-  llvm::StringRef RuleId;
   ReachBits UserPhase;      ///< The phase the referencing code runs in.
   SectionClass UserSection; ///< Its section class, for modpost-compat.
   SectionClass TargetClass; ///< The memory of the other phase.

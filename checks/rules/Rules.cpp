@@ -53,13 +53,36 @@ const RuleInfo *findRule(llvm::StringRef Id) {
   return nullptr;
 }
 
+namespace {
+/// Stamps a rule's findings with its id and severity on their way out.
+class StampingSink : public FindingSink {
+public:
+  StampingSink(const RuleInfo &Rule, FindingSink &Out) : Rule(Rule), Out(Out) {}
+  void report(const Finding &F) override {
+    Finding Stamped = F;
+    Stamped.RuleId = Rule.Id;
+    Stamped.Level = Rule.IsAdvice ? Severity::Warning : Severity::Error;
+    Out.report(Stamped);
+  }
+
+private:
+  const RuleInfo &Rule;
+  FindingSink &Out;
+};
+} // namespace
+
+void runRule(const RuleInfo &R, const RuleInput &In, FindingSink &Out) {
+  StampingSink Stamp(R, Out);
+  R.Check(In, Stamp);
+}
+
 void runRules(const TuFacts &Facts, const AnalysisOptions &Options,
               FindingSink &Out) {
   Residency Reach(Facts);
   RuleInput In{Facts, Reach, Options};
   for (const RuleInfo &R : Registry)
     if (!Options.Disabled.contains(R.Id))
-      R.Check(In, Out);
+      runRule(R, In, Out);
 }
 
 } // namespace initcheck

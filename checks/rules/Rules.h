@@ -29,6 +29,10 @@ struct RuleInput {
   const AnalysisOptions &Options;
 };
 
+/// A rule, as the registry (Rules.cpp) lists it: the only place its id,
+/// severity and summary are written. A rule's Check reports message, place,
+/// notes and fix-its; runRule() stamps the id and severity onto each
+/// finding, as clang-tidy's diag() appends a check's name.
 struct RuleInfo {
   llvm::StringRef Id;
   llvm::StringRef Summary;
@@ -42,6 +46,9 @@ llvm::ArrayRef<RuleInfo> allRules();
 
 /// Null when \p Id names no rule.
 const RuleInfo *findRule(llvm::StringRef Id);
+
+/// Run rule \p R, its findings stamped with its id and severity.
+void runRule(const RuleInfo &R, const RuleInput &In, FindingSink &Out);
 
 /// Run every enabled rule over \p Facts.
 void runRules(const TuFacts &Facts, const AnalysisOptions &Options,

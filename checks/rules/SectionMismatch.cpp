@@ -50,8 +50,7 @@ void checkSectionMismatch(const RuleInput &In, FindingSink &Out) {
     const Symbol &From = Syms[R.From];
     if (!isSource(In, R.From, To) || isModpostWhitelisted(From, To, In.Options.ExtraWhitelist))
       continue;
-    Out.report(referenceFinding(In, R, "initcheck-section-mismatch",
-                                lifetimeOf(To), ReachResident));
+    Out.report(referenceFinding(In, R, lifetimeOf(To), ReachResident));
   }
 }
 

@@ -86,12 +86,10 @@ void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
 }
 
 Finding referenceFinding(const RuleInput &In, const Reference &R,
-                         StringRef RuleId, const std::string &Why,
+                         const std::string &Why,
                          ReachBits Phase) {
   const Symbol &From = In.Facts.Symbols[R.From], &To = In.Facts.Symbols[R.To];
   Finding F;
-  F.RuleId = RuleId;
-  F.Level = Severity::Error;
   F.Where = R.Loc;
   F.Ref = &R - In.Facts.Refs.data();
   F.Message = describeSymbol(From) + " references " + describeSymbol(To) +

@@ -34,7 +34,7 @@ void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
 /// with notes that explain why the user runs in \p Phase (for helpers,
 /// unless in modpost-compat mode) and where the target was annotated.
 Finding referenceFinding(const RuleInput &In, const Reference &R,
-                         llvm::StringRef RuleId, const std::string &Why,
+                         const std::string &Why,
                          ReachBits Phase);
 
 /// The annotation that places \p S in the memory of \p Phase (init, exit

@@ -226,7 +226,7 @@ void RuleCheck::check(const MatchFinder::MatchResult &Result) {
   const TuAnalysisCache::Analysis &A = Cache->get(Ctx, PP, Settings.Collect);
   RuleInput In{A.Facts, A.Reach, Settings.Analysis};
   TidySink Sink(*this);
-  Rule->Check(In, Sink);
+  runRule(*Rule, In, Sink);
 }
 
 void RuleCheck::report(const Finding &F) {
