@@ -1,37 +1,30 @@
-//===- FactCollector.cpp - From a clang AST to TuFacts --------------------===//
+//===- Collector.h - The AST pass behind collectFacts() ---------*- C++ -*-===//
 //
-// One RecursiveASTVisitor pass. Each evaluated use of a function or of an
-// object with static storage becomes a Reference from the enclosing
-// function, or from the object whose initializer holds it. Unevaluated
-// operands (sizeof, typeof, _Static_assert, ...) are skipped: they leave no
-// relocation behind. Bodies of uninstantiated templates are skipped too;
-// their instantiations are visited instead.
-//
-// Internal-linkage definitions (static functions and objects, most of them
-// inline helpers from headers) are traversed lazily, once something
-// references them: one nothing references is never emitted, so it holds no
-// reference that could matter, and skipping it keeps the pass cheap.
+// Private to checks/collect: the one RecursiveASTVisitor, declared here and
+// defined by concern: FactCollector.cpp (the traversal and references),
+// DeadBranches.cpp (branches CodeGen folds away), SymbolNames.cpp (a
+// symbol's names, section and annotation), Initcalls.cpp (the initcall
+// table), AsmAliases.cpp (references in file-scope asm, and aliases).
 //
 //===----------------------------------------------------------------------===//
+#ifndef INITCHECK_CHECKS_COLLECT_COLLECTOR_H
+#define INITCHECK_CHECKS_COLLECT_COLLECTOR_H
+
 #include "checks/collect/FactCollector.h"
-#include "checks/collect/AsmSections.h"
-#include "checks/model/InitcallTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
-#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/StringExtras.h"
+#include <memory>
+#include <optional>
+
+namespace initcheck {
+namespace collect {
 
 using namespace clang;
 using namespace llvm;
-
-namespace initcheck {
-namespace {
 
 class Collector : public RecursiveASTVisitor<Collector> {
   using Base = RecursiveASTVisitor<Collector>;
@@ -43,75 +36,13 @@ public:
     Facts.DataSections = Options.DataSections;
   }
 
-  TuFacts run() {
-    TraverseDecl(Ctx.getTranslationUnitDecl());
-    drainReferenced();
-    resolveAsm();
-    resolveAliases();
-    drainReferenced();
-    extractInitcalls();
-    if (PP)
-      Facts.KernelWithoutModules = PP->isMacroDefined("__KERNEL__") &&
-                                   !PP->isMacroDefined("CONFIG_MODULES");
-    if (PP)
-      for (StringRef Macro : annotationMacros())
-        if (PP->isMacroDefined(Macro))
-          Facts.DefinedAnnotationMacros.insert(Macro);
-    return std::move(Facts);
-  }
+  TuFacts run();
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldWalkTypesOfTypeLocs() const { return false; }
 
-  bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    if (D->isInvalidDecl())
-      return true;
-    if (auto *DC = dyn_cast<DeclContext>(D); DC && DC->isDependentContext() &&
-                                             !isa<TranslationUnitDecl>(D))
-      return true;
-    // Code from system headers cannot reference the program's init symbols;
-    // skipping it keeps C++ user space fast.
-    if (!isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation()))
-      return true;
-    if (D != Forced && isDeferrable(D)) {
-      const Decl *Canon = D->getCanonicalDecl();
-      if (!Referenced.count(Canon)) {
-        PendingDefs[Canon] = D;
-        if (D->hasAttr<SectionAttr>())
-          symbolFor(D); // Annotated symbols matter to the advice rules.
-        return true;
-      }
-    }
-    std::optional<unsigned> Context;
-    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
-      bool LambdaBody = false;
-      if (auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        LambdaBody = MD->getParent()->isLambda();
-      if (FD->doesThisDeclarationHaveABody() && !LambdaBody)
-        Context = symbolFor(FD);
-      else if (FD->hasAttr<SectionAttr>())
-        symbolFor(FD); // Annotated declarations matter to the advice rules.
-    } else if (auto *VD = dyn_cast<VarDecl>(D)) {
-      if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD)) {
-        if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
-          Context = symbolFor(VD);
-        else if (VD->hasAttr<SectionAttr>())
-          symbolFor(VD);
-      }
-    } else if (auto *AD = dyn_cast<FileScopeAsmDecl>(D)) {
-      AsmDecls.push_back(AD);
-    }
-    if (!Context)
-      return Base::TraverseDecl(D);
-    std::optional<unsigned> Saved = Current;
-    Current = Context;
-    bool Result = Base::TraverseDecl(D);
-    Current = Saved;
-    return Result;
-  }
+  bool TraverseDecl(Decl *D);
 
   // Unevaluated operands: no code, no relocation.
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E,
@@ -154,43 +85,11 @@ public:
   // off never reaches the object file, so it references nothing. clang's
   // CodeGen folds these at every -O by the same test (constantFold below);
   // the condition itself is not emitted either.
-  bool TraverseIfStmt(IfStmt *S, DataRecursionQueue * = nullptr) {
-    std::optional<bool> Folded;
-    if (!S->isConsteval() && !S->getConditionVariable() && S->getCond() &&
-        !S->getCond()->isValueDependent())
-      Folded = constantFold(S->getCond());
-    if (!Folded)
-      return Base::TraverseIfStmt(S);
-    Stmt *Live = *Folded ? S->getThen() : S->getElse();
-    Stmt *Dead = *Folded ? S->getElse() : S->getThen();
-    if (!S->isConstexpr() && containsLabel(Dead))
-      return Base::TraverseIfStmt(S);
-    return TraverseStmt(S->getInit()) && TraverseStmt(Live);
-  }
+  bool TraverseIfStmt(IfStmt *S, DataRecursionQueue * = nullptr);
   bool TraverseConditionalOperator(ConditionalOperator *E,
-                                   DataRecursionQueue * = nullptr) {
-    std::optional<bool> Folded;
-    if (!E->getCond()->isValueDependent())
-      Folded = constantFold(E->getCond());
-    if (!Folded || containsLabel(*Folded ? E->getFalseExpr() : E->getTrueExpr()))
-      return Base::TraverseConditionalOperator(E);
-    return TraverseStmt(*Folded ? E->getTrueExpr() : E->getFalseExpr());
-  }
+                                   DataRecursionQueue * = nullptr);
   bool TraverseBinaryOperator(BinaryOperator *E,
-                              DataRecursionQueue * = nullptr) {
-    if (!E->isLogicalOp() || E->getLHS()->isValueDependent())
-      return Base::TraverseBinaryOperator(E);
-    std::optional<bool> LHS = constantFold(E->getLHS());
-    if (!LHS)
-      return Base::TraverseBinaryOperator(E);
-    // `1 && X` and `0 || X` emit X alone; `0 && X` and `1 || X` emit nothing.
-    bool RHSRuns = *LHS == (E->getOpcode() == BO_LAnd);
-    if (RHSRuns)
-      return TraverseStmt(E->getRHS());
-    if (containsLabel(E->getRHS()))
-      return Base::TraverseBinaryOperator(E);
-    return true;
-  }
+                              DataRecursionQueue * = nullptr);
 
   // How an expression uses what it names. Parents are visited before their
   // children, so these marks are in place when the DeclRefExpr is visited.
@@ -237,95 +136,21 @@ public:
 private:
   /// The value of a condition CodeGen folds (CodeGenFunction::
   /// ConstantFoldsToSimpleInteger): an integer constant with no side effects.
-  std::optional<bool> constantFold(const Expr *Cond) const {
-    if (Cond->isTypeDependent() || Cond->containsErrors())
-      return std::nullopt;
-    Expr::EvalResult Result;
-    if (!Cond->EvaluateAsInt(Result, Ctx) || containsLabel(Cond))
-      return std::nullopt;
-    return Result.Val.getInt().getBoolValue();
-  }
+  std::optional<bool> constantFold(const Expr *Cond) const;
 
   /// A label (or a case outside a nested switch) can be jumped to, so the
   /// code around it is emitted even under a false condition.
-  static bool containsLabel(const Stmt *S, bool IgnoreCases = false) {
-    if (!S)
-      return false;
-    if (isa<LabelStmt>(S) || (!IgnoreCases && isa<SwitchCase>(S)))
-      return true;
-    if (isa<SwitchStmt>(S))
-      IgnoreCases = true;
-    for (const Stmt *Child : S->children())
-      if (containsLabel(Child, IgnoreCases))
-        return true;
-    return false;
-  }
+  static bool containsLabel(const Stmt *S, bool IgnoreCases = false);
 
   /// The object whose address or element an lvalue expression designates:
   /// `x`, `x.a.b`, `x[i]` all lead to the DeclRefExpr of x.
-  static const Expr *rootObject(const Expr *E) {
-    while (E) {
-      E = E->IgnoreParenImpCasts();
-      if (auto *ME = dyn_cast<MemberExpr>(E)) {
-        if (ME->isArrow() || isa<CXXMethodDecl>(ME->getMemberDecl()))
-          return isa<VarDecl>(ME->getMemberDecl()) ? ME : nullptr;
-        if (isa<VarDecl>(ME->getMemberDecl())) // static data member
-          return ME;
-        E = ME->getBase();
-      } else if (auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-        E = AS->getBase();
-      } else if (isa<DeclRefExpr>(E)) {
-        return E;
-      } else {
-        return nullptr;
-      }
-    }
-    return nullptr;
-  }
+  static const Expr *rootObject(const Expr *E);
 
-  void noteUse(ValueDecl *D, const Expr *E, SourceLocation Loc) {
-    if (!Current)
-      return;
-    RefKind Kind;
-    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (FD->getBuiltinID() || FD->isDependentContext())
-        return;
-      Kind = Calls.count(E) ? RefKind::Call : RefKind::AddressOf;
-    } else if (auto *VD = dyn_cast<VarDecl>(D)) {
-      if (!VD->hasGlobalStorage() || VD->getDeclContext()->isDependentContext())
-        return;
-      Kind = AddressTaken.count(E) ? RefKind::AddressOf : RefKind::Access;
-    } else {
-      return;
-    }
-    addRef(symbolFor(D), Kind, Loc);
-  }
+  void noteUse(ValueDecl *D, const Expr *E, SourceLocation Loc);
 
   /// An internal definition nobody references yet: traversed only if
   /// something does (see drainReferenced).
-  static bool isDeferrable(const Decl *D) {
-    const auto *ND = dyn_cast<NamedDecl>(D);
-    if (!ND || !D->getDeclContext()->getRedeclContext()->isFileContext() ||
-        ND->isExternallyVisible())
-      return false;
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (!FD->doesThisDeclarationHaveABody() || FD->isMain())
-        return false;
-    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      if (!VD->hasGlobalStorage() ||
-          VD->isThisDeclarationADefinition() == VarDecl::DeclarationOnly)
-        return false;
-    } else {
-      return false;
-    }
-    // Kept by the compiler whether referenced or not.
-    for (const Decl *R : D->redecls())
-      if (R->hasAttr<UsedAttr>() || R->hasAttr<RetainAttr>() ||
-          R->hasAttr<ConstructorAttr>() || R->hasAttr<DestructorAttr>() ||
-          R->hasAttr<AliasAttr>())
-        return false;
-    return true;
-  }
+  static bool isDeferrable(const Decl *D);
 
   void markReferenced(unsigned Sym) {
     const Decl *Canon = SymbolDecls[Sym];
@@ -340,15 +165,7 @@ private:
 
   /// Traverse the deferred definitions that became referenced, and those
   /// they reference in turn.
-  void drainReferenced() {
-    while (!Ready.empty()) {
-      const Decl *D = Ready.back();
-      Ready.pop_back();
-      Forced = D;
-      TraverseDecl(const_cast<Decl *>(D));
-      Forced = nullptr;
-    }
-  }
+  void drainReferenced();
 
   void addRef(unsigned To, RefKind Kind, SourceLocation Loc) {
     if (!Current || *Current == To)
@@ -379,81 +196,19 @@ private:
 
   /// The name as C sees it; in C++ with its class or namespace and its
   /// template arguments ("Device::probe", "tmpl<int>").
-  std::string displayName(const NamedDecl *D) {
-    if (!LO.CPlusPlus)
-      return D->getIdentifier() ? D->getName().str() : D->getNameAsString();
-    std::string Out;
-    llvm::raw_string_ostream OS(Out);
-    const DeclContext *DC = D->getDeclContext();
-    bool Qualified = DC->isRecord() || (DC->isNamespace() && !DC->isInlineNamespace());
-    D->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), Qualified);
-    return Out;
-  }
+  std::string displayName(const NamedDecl *D);
 
   /// The name the object file gives an external symbol: its asm label, the
   /// C identifier, or the C++ mangled name.
-  std::string linkName(const NamedDecl *D) {
-    if (const auto *A = D->getAttr<AsmLabelAttr>())
-      return A->getLabel().str();
-    if (!LO.CPlusPlus)
-      return D->getIdentifier() ? D->getName().str() : "";
-    if (!Mangler)
-      Mangler = std::make_unique<ASTNameGenerator>(Ctx);
-    return Mangler->getName(D);
-  }
+  std::string linkName(const NamedDecl *D);
 
   /// Every initcall and exitcall table entry, in the order of the entries
   /// in the file (the order the linker keeps them in within the object).
-  void extractInitcalls() {
-    struct Found {
-      SourceLocation Loc;
-      size_t Seen; ///< Discovery order breaks ties (one asm, many entries).
-      Initcall Call;
-    };
-    std::vector<Found> All;
-    for (const Reference &R : Facts.Refs) {
-      const Symbol &Entry = Facts.Symbols[R.From];
-      if ((Entry.Class != SectionClass::InitTable &&
-           Entry.Class != SectionClass::ExitTable) ||
-          Facts.Symbols[R.To].Kind != SymbolKind::Function)
-        continue;
-      // Under -DMODULE the entries are the init_module/cleanup_module aliases.
-      std::string Level = Entry.Identifier == "init_module"      ? "module"
-                          : Entry.Identifier == "cleanup_module" ? "module_exit"
-                                                     : initcallLevel(Entry.Section);
-      if (Level.empty())
-        continue;
-      All.push_back({SM.getFileLoc(R.Loc.Loc), All.size(),
-                     {Level, R.From, ltoStubTarget(R.To), 0}});
-    }
-    llvm::sort(All, [&](const Found &A, const Found &B) {
-      if (A.Loc != B.Loc && A.Loc.isValid() && B.Loc.isValid())
-        return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-      return A.Seen < B.Seen;
-    });
-    for (Found &F : All) {
-      F.Call.Position = Facts.Initcalls.size();
-      Symbol &Fn = Facts.Symbols[F.Call.Function];
-      if (const auto *FD = dyn_cast_or_null<FunctionDecl>(SymbolDecls[F.Call.Function]))
-        Fn.Type = FD->getType().getAsString(Ctx.getPrintingPolicy());
-      Facts.Initcalls.push_back(std::move(F.Call));
-    }
-  }
+  void extractInitcalls();
 
   /// Clang LTO emits an `__init __initstub__<id>()` that calls the real
   /// initcall function; report the function the programmer wrote.
-  unsigned ltoStubTarget(unsigned Fn) {
-    if (!StringRef(Facts.Symbols[Fn].Identifier).starts_with("__initstub__"))
-      return Fn;
-    std::optional<unsigned> Callee;
-    for (const Reference &R : Facts.Refs)
-      if (R.From == Fn && R.Kind == RefKind::Call) {
-        if (Callee)
-          return Fn;
-        Callee = R.To;
-      }
-    return Callee.value_or(Fn);
-  }
+  unsigned ltoStubTarget(unsigned Fn);
 
   Location at(SourceLocation L) {
     Location Out;
@@ -462,249 +217,31 @@ private:
   }
 
   /// The section attribute of one declaration, if it wrote one itself.
-  static const SectionAttr *ownSection(const Decl *D) {
-    for (const auto *A : D->specific_attrs<SectionAttr>())
-      if (!A->isInherited())
-        return A;
-    return nullptr;
-  }
+  static const SectionAttr *ownSection(const Decl *D);
 
-  void describe(const NamedDecl *Canon, Symbol &S) {
-    const auto *FD = dyn_cast<FunctionDecl>(Canon);
-    const auto *VD = dyn_cast<VarDecl>(Canon);
-    const Decl *Def = Canon;
-    if (FD) {
-      if (const FunctionDecl *D = FD->getDefinition())
-        Def = D;
-      S.Defined = FD->isDefined();
-    } else if (VD) {
-      if (const VarDecl *D = VD->getActingDefinition())
-        Def = D;
-      else if (const VarDecl *D2 = VD->getDefinition())
-        Def = D2;
-      S.Defined = Def != Canon || VD->isThisDeclarationADefinition() !=
-                                      VarDecl::DeclarationOnly;
-    }
-    const auto *DefND = cast<NamedDecl>(Def);
-    S.Kind = FD ? SymbolKind::Function : SymbolKind::Variable;
-    S.Name = displayName(DefND);
-    S.Identifier = DefND->getIdentifier() ? DefND->getName().str() : S.Name;
-    S.Loc = at(DefND->getLocation());
-    S.InternalLinkage = !DefND->isExternallyVisible();
-    if (!S.InternalLinkage)
-      S.LinkName = linkName(DefND);
-    if (FD) {
-      S.Inline = FD->isInlineSpecified();
-      bool NoParams = FD->getNumParams() == 0 && !FD->isVariadic();
-      QualType Ret = FD->getReturnType();
-      S.IsIntVoid = NoParams && Ret->isSpecificBuiltinType(BuiltinType::Int);
-      S.IsVoidVoid = NoParams && Ret->isVoidType();
-    }
-    S.InSystemHeader = SM.isInSystemHeader(DefND->getLocation());
-    if (VD)
-      S.IsConst = VD->getType().isConstant(Ctx);
-
-    for (const Decl *R : Canon->redecls()) {
-      if (R->hasAttr<UsedAttr>() || R->hasAttr<RetainAttr>() ||
-          R->hasAttr<ConstructorAttr>() || R->hasAttr<DestructorAttr>() ||
-          R->hasAttr<AliasAttr>())
-        S.Retained = true;
-      if (R->hasAttr<AlwaysInlineAttr>())
-        S.AlwaysInline = true;
-      if (R->hasAttr<WeakAttr>())
-        S.Weak = true;
-    }
-    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
-      if (MD->isVirtual() || isa<CXXDestructorDecl>(MD))
-        S.Retained = true;
-    if (FD && FD->isMain())
-      S.Retained = true;
-
-    // The effective section: the definition's attribute (own or inherited
-    // by clang's redeclaration merging), else any declaration's.
-    const SectionAttr *Eff = Def->getAttr<SectionAttr>();
-    const Decl *Carrier = nullptr;
-    for (const Decl *R : Canon->redecls())
-      if (const SectionAttr *Own = ownSection(R)) {
-        if (!Eff)
-          Eff = Own;
-        if (!Carrier || R == Def)
-          Carrier = R;
-      }
-    if (Eff) {
-      S.Section = Eff->getName().str();
-      S.ExplicitSection = true;
-      if (Carrier) {
-        S.AnnotationLoc = at(Carrier->getLocation());
-        noteAnnotationSpelling(ownSection(Carrier), S);
-      }
-      findConflicts(Canon, Def, S);
-    } else if (const std::string P = pragmaSection(Def); !P.empty()) {
-      S.Section = P;
-      S.ExplicitSection = true;
-      S.AnnotationLoc = S.Loc;
-    } else {
-      S.Section = defaultSection(FD, VD, S);
-    }
-    S.Class = classifySection(S.Section, Extra);
-    noteInsertion(Def, S);
-  }
+  void describe(const NamedDecl *Canon, Symbol &S);
 
   std::string defaultSection(const FunctionDecl *FD, const VarDecl *VD,
-                             const Symbol &S) {
-    if (FD)
-      return ".text";
-    if (VD->getTLSKind() != VarDecl::TLS_None)
-      return ".tdata";
-    if (S.IsConst)
-      return ".rodata";
-    return Facts.DataSections ? ".data." + S.Name : ".data";
-  }
+                             const Symbol &S);
 
-  static std::string pragmaSection(const Decl *D) {
-    if (isa<FunctionDecl>(D)) {
-      if (auto *A = D->getAttr<PragmaClangTextSectionAttr>())
-        return A->getName().str();
-      return "";
-    }
-    const auto *VD = cast<VarDecl>(D);
-    if (VD->getType().isConstQualified())
-      if (auto *A = D->getAttr<PragmaClangRodataSectionAttr>())
-        return A->getName().str();
-    if (!VD->hasInit())
-      if (auto *A = D->getAttr<PragmaClangBSSSectionAttr>())
-        return A->getName().str();
-    if (auto *A = D->getAttr<PragmaClangDataSectionAttr>())
-      return A->getName().str();
-    return "";
-  }
+  static std::string pragmaSection(const Decl *D);
 
   /// Remember the macro name the annotation was written with, when the
   /// attribute comes from a single macro token such as `__initdata`.
-  void noteAnnotationSpelling(const SectionAttr *A, Symbol &S) {
-    if (!A)
-      return;
-    SourceLocation L = A->getLocation();
-    if (!L.isMacroID())
-      return;
-    CharSourceRange R = SM.getExpansionRange(L);
-    if (R.getBegin().isMacroID() || !SM.isWrittenInSameFile(R.getBegin(), R.getEnd()))
-      return;
-    bool Invalid = false;
-    StringRef Text = Lexer::getSourceText(R, SM, LO, &Invalid);
-    if (Invalid || Text.empty() || !llvm::all_of(Text, [](char C) {
-          return isAlnum(C) || C == '_';
-        }))
-      return;
-    S.AnnotationSpelling = Text.str();
-    // A character range: a one-token range has begin == end, which would
-    // read as an insertion.
-    S.AnnotationRange = CharSourceRange::getCharRange(
-        R.getBegin(), Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO));
-  }
+  void noteAnnotationSpelling(const SectionAttr *A, Symbol &S);
 
-  void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S) {
-    // An alias has no section of its own: it is wherever its target is.
-    if (!S.Defined || llvm::any_of(Canon->redecls(), [](const Decl *R) {
-          return R->hasAttr<AliasAttr>();
-        }))
-      return;
-    const SectionAttr *DefOwn = ownSection(Def);
-    for (const Decl *R : Canon->redecls()) {
-      if (R == Def)
-        continue;
-      const SectionAttr *Own = ownSection(R);
-      if (!Own)
-        continue;
-      if (Own->getName() != S.Section) {
-        if (!S.HasConflictingDecl) {
-          S.HasConflictingDecl = true;
-          S.ConflictingDeclLoc = at(R->getLocation());
-          S.ConflictingDeclSection = Own->getName().str();
-        }
-      } else if (!DefOwn && !Canon->getDeclContext()->isRecord()) {
-        // Class members are annotated on their in-class declaration: the
-        // C++ idiom, not a hidden annotation.
-        S.DefinitionInherits = true;
-        S.InheritedFromLoc = at(R->getLocation());
-      }
-    }
-  }
+  void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S);
 
   /// Where a fix-it may add `__init` (before the name) or `__initdata`
   /// (after the declarator, kernel style). Only for plain declarators
   /// written in a file; anything fancier gets no fix-it.
-  void noteInsertion(const Decl *Def, Symbol &S) {
-    if (S.InSystemHeader)
-      return;
-    if (const auto *FD = dyn_cast<FunctionDecl>(Def)) {
-      SourceLocation L = FD->getLocation();
-      if (L.isFileID() && !FD->getQualifier() &&
-          !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD))
-        S.AnnotateInsertLoc = L;
-      return;
-    }
-    const auto *VD = cast<VarDecl>(Def);
-    if (!VD->getTypeSourceInfo() || VD->getQualifier())
-      return;
-    // GNU attributes may follow the whole declarator, for any declarator
-    // shape: `int x __initdata`, `int a[2] __initdata`,
-    // `int (*const fns[])(void) __initconst`. The declarator ends with the
-    // name or with the last token of the written type, whichever is later.
-    SourceLocation After = VD->getLocation();
-    SourceLocation TypeEnd = VD->getTypeSourceInfo()->getTypeLoc().getEndLoc();
-    if (TypeEnd.isValid() && SM.isBeforeInTranslationUnit(After, TypeEnd))
-      After = TypeEnd;
-    if (After.isMacroID())
-      return;
-    S.AnnotateInsertLoc = Lexer::getLocForEndOfToken(After, 0, SM, LO);
-    S.AnnotateAfterName = S.AnnotateInsertLoc.isValid();
-  }
+  void noteInsertion(const Decl *Def, Symbol &S);
 
   /// Symbols named by file-scope asm and alias attributes: C names, looked
   /// up at translation-unit scope once the whole file is known.
-  std::optional<unsigned> lookupByName(StringRef Name) {
-    if (Name.empty())
-      return std::nullopt;
-    DeclarationName DN(&Ctx.Idents.get(Name));
-    for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN))
-      if (isa<FunctionDecl>(ND) || isa<VarDecl>(ND))
-        if (!ND->isInvalidDecl())
-          return symbolFor(ND);
-    return std::nullopt;
-  }
+  std::optional<unsigned> lookupByName(StringRef Name);
 
-  void resolveAsm() {
-    for (const FileScopeAsmDecl *AD : AsmDecls) {
-      const clang::StringLiteral *Str = AD->getAsmString();
-      if (!Str || !Str->isOrdinary())
-        continue;
-      for (const AsmDataBlock &B : parseAsmDataBlocks(Str->getString(), ".text")) {
-        Symbol S;
-        S.Kind = SymbolKind::AsmEntry;
-        S.Name = B.Label.empty() ? "<asm>" : B.Label;
-        S.Identifier = S.Name;
-        S.Section = B.Section;
-        S.Class = classifySection(S.Section, Extra);
-        S.ExplicitSection = true;
-        S.Defined = true;
-        S.Loc = at(AD->getAsmLoc());
-        S.AnnotationLoc = S.Loc;
-        if (S.Class == SectionClass::Unchecked)
-          continue;
-        unsigned From = Facts.Symbols.size();
-        Facts.Symbols.push_back(std::move(S));
-        SymbolDecls.push_back(nullptr);
-        for (const std::string &Name : B.Symbols)
-          if (std::optional<unsigned> To = lookupByName(Name)) {
-            std::optional<unsigned> Saved = Current;
-            Current = From;
-            addRef(*To, RefKind::AddressOf, AD->getAsmLoc());
-            Current = Saved;
-          }
-      }
-    }
-  }
+  void resolveAsm();
 
   /// An alias is the same storage under another name: it takes its
   /// target's section, and the target is retained. Two names are special:
@@ -712,41 +249,7 @@ private:
   /// `cleanup_module` as aliases, which modpost wires into the module's
   /// init and exit slots. They are the module's initcall and exitcall
   /// entries, so a built-in and a modular build get the same verdicts.
-  void resolveAliases() {
-    // Collect first: lookupByName may add symbols and grow Index.
-    std::vector<std::pair<unsigned, const Decl *>> Aliases;
-    for (auto &[D, Idx] : Index)
-      for (const Decl *R : D->redecls())
-        if (R->hasAttr<AliasAttr>()) {
-          Aliases.push_back({Idx, R});
-          break;
-        }
-    for (auto &[Idx, D] : Aliases) {
-      const AliasAttr *A = D->getAttr<AliasAttr>();
-      std::optional<unsigned> Target = lookupByName(A->getAliasee());
-      if (!Target || *Target == Idx)
-        continue;
-      Symbol &Alias = Facts.Symbols[Idx];
-      const Symbol &T = Facts.Symbols[*Target];
-      Alias.Section = T.Section;
-      Alias.ExplicitSection = T.ExplicitSection;
-      Alias.AnnotationLoc = T.AnnotationLoc;
-      Alias.Defined = true;
-      if (Alias.Identifier == "init_module" ||
-          Alias.Identifier == "cleanup_module") {
-        Alias.Class = Alias.Identifier == "init_module" ? SectionClass::InitTable
-                                                        : SectionClass::ExitTable;
-        std::optional<unsigned> Saved = Current;
-        Current = Idx;
-        addRef(*Target, RefKind::Call, D->getLocation());
-        Current = Saved;
-      } else {
-        Alias.Class = T.Class;
-        Facts.Symbols[*Target].Retained = true;
-        markReferenced(*Target);
-      }
-    }
-  }
+  void resolveAliases();
 
   ASTContext &Ctx;
   SourceManager &SM;
@@ -767,11 +270,7 @@ private:
   std::optional<unsigned> Current;
 };
 
-} // namespace
-
-TuFacts collectFacts(ASTContext &Ctx, Preprocessor *PP,
-                     const CollectOptions &Options) {
-  return Collector(Ctx, PP, Options).run();
-}
-
+} // namespace collect
 } // namespace initcheck
+
+#endif
