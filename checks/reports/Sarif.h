@@ -25,12 +25,6 @@ std::string sarifDocument(llvm::ArrayRef<Finding> Findings);
 /// become file:// URIs; both percent-encoded.
 std::string sarifUri(llvm::StringRef Path);
 
-/// Write \p Content to \p Path atomically (a temporary file in the same
-/// directory, then rename): readers see the old file or the whole new one.
-/// Returns a one-line error naming the file, or nothing on success.
-std::optional<std::string> writeFileAtomically(llvm::StringRef Path,
-                                               llvm::StringRef Content);
-
 } // namespace initcheck
 
 #endif

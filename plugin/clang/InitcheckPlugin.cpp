@@ -24,6 +24,7 @@
 #include "checks/program/UnitSummary.h"
 #include "checks/program/Options.h"
 #include "checks/rules/Rules.h"
+#include "checks/reports/AtomicFile.h"
 #include "checks/reports/Sarif.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"

@@ -16,6 +16,8 @@
 #include "checks/reports/FindingJson.h"
 #include "checks/program/Options.h"
 #include "checks/rules/Rules.h"
+#include "checks/reports/AtomicFile.h"
+#include "checks/reports/OrderTable.h"
 #include "checks/reports/Sarif.h"
 #include "checks/program/WholeProgram.h"
 #include "llvm/Object/Archive.h"
@@ -183,20 +185,7 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
                const std::vector<SuggestionLine> *Suggested, raw_ostream &OS) {
   json::OStream J(OS, 1);
   J.object([&] {
-    J.attributeArray("initcalls", [&] {
-      for (unsigned I : initcallOrder(P)) {
-        const Initcall &C = P.Facts.Initcalls[I];
-        const Symbol &Entry = P.Facts.Symbols[C.Entry];
-        J.object([&] {
-          J.attribute("level", C.Level);
-          J.attribute("function", P.Facts.Symbols[C.Function].Name);
-          J.attribute("file", Entry.Loc.File);
-          J.attribute("line", Entry.Loc.Line);
-          J.attribute("entry", Entry.Name);
-          J.attribute("object", P.InitcallObject[I]);
-        });
-      }
-    });
+    writeOrderTable(J, P);
     J.attributeArray("mismatches", [&] {
       for (const Finding &F : Findings)
         writeFindingJson(J, F);
