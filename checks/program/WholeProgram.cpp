@@ -27,38 +27,60 @@ static void adviseHugePages(void *Begin, size_t Bytes) {
 #endif
 }
 
-WholeProgram joinFacts(std::vector<FactsView> Units,
-                       const std::vector<std::string> &Objects,
-                       bool WithCallGraph) {
-  WholeProgram P;
-  TuFacts &Out = P.Facts;
-  // Per joined symbol: the unit's symbol whose facts it takes (the strong
-  // definition decides the section; failing one, an annotated declaration
-  // is better evidence than a plain one), whether any unit retains it, and
-  // the unit whose definition the linker keeps (-1: none).
-  struct Source {
-    uint32_t Unit, Index;
-    int DefUnit;
-    bool Retained;
-    /// The source's own Defined, Weak and ExplicitSection, at hand for
-    /// the next unit that declares the name.
-    bool Defined, Weak, Explicit;
-  };
+namespace {
+
+// Per joined symbol: the unit's symbol whose facts it takes (the strong
+// definition decides the section; failing one, an annotated declaration
+// is better evidence than a plain one), whether any unit retains it, and
+// the unit whose definition the linker keeps (-1: none).
+struct Source {
+  uint32_t Unit, Index;
+  int DefUnit;
+  bool Retained;
+  /// The source's own Defined, Weak and ExplicitSection, at hand for
+  /// the next unit that declares the name.
+  bool Defined, Weak, Explicit;
+};
+// A reference or edge of unit Unit (its index there), joined. A strong
+// definition overrides a weak one (init/main.c's __weak free_initmem()
+// and x86's __ref one): the linker keeps the strong body, so references
+// made by the overridden weak body are dropped at the end.
+struct JoinedRef {
+  uint32_t Unit, Index, From, To;
+  int Plain; ///< The unit's plain declaration of the target, or -1.
+  bool FromDefinedHere;
+  RefKind Kind;
+};
+
+/// The join, in link order: addUnit() takes each unit's symbols,
+/// references, edges and initcalls; finish() drops what overridden weak
+/// bodies referenced and copies the survivors' facts out of the records.
+class Joiner {
+public:
+  Joiner(std::vector<FactsView> &Units, const std::vector<std::string> &Objects,
+         bool WithCallGraph, WholeProgram &P);
+  void addUnit(uint32_t U);
+  void finish();
+
+private:
+  std::vector<FactsView> &Units;
+  const std::vector<std::string> &Objects;
+  bool WithCallGraph;
+  WholeProgram &P;
+  TuFacts &Out;
   std::vector<Source> Sources;
   /// Per joined symbol: 1 + the latest unit that defines it.
   std::vector<uint32_t> DefinedIn;
   DenseMap<CachedHashStringRef, unsigned> External;
-  // A reference or edge of unit Unit (its index there), joined. A strong
-  // definition overrides a weak one (init/main.c's __weak free_initmem()
-  // and x86's __ref one): the linker keeps the strong body, so references
-  // made by the overridden weak body are dropped at the end.
-  struct JoinedRef {
-    uint32_t Unit, Index, From, To;
-    int Plain; ///< The unit's plain declaration of the target, or -1.
-    bool FromDefinedHere;
-    RefKind Kind;
-  };
   std::vector<JoinedRef> Refs, Edges;
+  std::vector<unsigned> Map;
+};
+
+Joiner::Joiner(std::vector<FactsView> &Units,
+               const std::vector<std::string> &Objects, bool WithCallGraph,
+               WholeProgram &P)
+    : Units(Units), Objects(Objects), WithCallGraph(WithCallGraph), P(P),
+      Out(P.Facts) {
   size_t NumSymbols = 0, NumRefs = 0, NumEdges = 0;
   for (const FactsView &T : Units) {
     NumSymbols += T.Symbols.size();
@@ -70,73 +92,76 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
   Refs.reserve(NumRefs);
   if (WithCallGraph)
     Edges.reserve(NumEdges);
-  std::vector<unsigned> Map;
-  for (uint32_t U = 0; U != Units.size(); ++U) {
-    const FactsView &T = Units[U];
-    Map.assign(T.Symbols.size(), 0);
-    for (uint32_t I = 0; I != T.Symbols.size(); ++I) {
-      const PackedSymbol &S = T.Symbols[I];
-      StringRef LinkName = T.Strings[S.LinkName];
-      if (S.InternalLinkage || LinkName.empty()) {
-        Map[I] = Sources.size();
-        Sources.push_back({U, I, int(U), S.Retained, S.Defined, S.Weak,
-                           S.ExplicitSection});
-        DefinedIn.push_back(0);
-        continue;
-      }
-      auto [It, New] =
-          External.try_emplace(CachedHashStringRef(LinkName), Sources.size());
-      unsigned J = It->second;
-      Map[I] = J;
-      if (New) {
-        Sources.push_back({U, I, S.Defined ? int(U) : -1, S.Retained,
-                           S.Defined, S.Weak, S.ExplicitSection});
-        DefinedIn.push_back(0);
-      }
+}
+
+void Joiner::addUnit(uint32_t U) {
+  const FactsView &T = Units[U];
+  Map.assign(T.Symbols.size(), 0);
+  for (uint32_t I = 0; I != T.Symbols.size(); ++I) {
+    const PackedSymbol &S = T.Symbols[I];
+    StringRef LinkName = T.Strings[S.LinkName];
+    if (S.InternalLinkage || LinkName.empty()) {
+      Map[I] = Sources.size();
+      Sources.push_back({U, I, int(U), S.Retained, S.Defined, S.Weak,
+                         S.ExplicitSection});
+      DefinedIn.push_back(0);
+      continue;
+    }
+    auto [It, New] =
+        External.try_emplace(CachedHashStringRef(LinkName), Sources.size());
+    unsigned J = It->second;
+    Map[I] = J;
+    if (New) {
+      Sources.push_back({U, I, S.Defined ? int(U) : -1, S.Retained,
+                         S.Defined, S.Weak, S.ExplicitSection});
+      DefinedIn.push_back(0);
+    }
+    if (S.Defined)
+      DefinedIn[J] = U + 1;
+    if (New)
+      continue;
+    Source &G = Sources[J];
+    G.Retained |= S.Retained;
+    if ((S.Defined && (!G.Defined || (G.Weak && !S.Weak))) ||
+        (!S.Defined && !G.Defined && S.ExplicitSection && !G.Explicit)) {
+      G.Unit = U;
+      G.Index = I;
+      G.Defined = S.Defined;
+      G.Weak = S.Weak;
+      G.Explicit = S.ExplicitSection;
       if (S.Defined)
-        DefinedIn[J] = U + 1;
-      if (New)
-        continue;
-      Source &G = Sources[J];
-      G.Retained |= S.Retained;
-      if ((S.Defined && (!G.Defined || (G.Weak && !S.Weak))) ||
-          (!S.Defined && !G.Defined && S.ExplicitSection && !G.Explicit)) {
-        G.Unit = U;
-        G.Index = I;
-        G.Defined = S.Defined;
-        G.Weak = S.Weak;
-        G.Explicit = S.ExplicitSection;
-        if (S.Defined)
-          G.DefUnit = U;
-      }
+        G.DefUnit = U;
     }
-    for (uint32_t R = 0; R != T.Refs.size(); ++R) {
-      const PackedReference &Ref = T.Refs[R];
-      // The unit's own view of the target.
-      const PackedSymbol &Seen = T.Symbols[Ref.To];
-      bool Plain = !Seen.InternalLinkage && !T.Strings[Seen.LinkName].empty() &&
-                   !Seen.Defined && !Seen.ExplicitSection;
-      unsigned From = Map[Ref.From];
-      Refs.push_back({U, R, From, Map[Ref.To], Plain ? int(Ref.To) : -1,
-                      DefinedIn[From] == U + 1, Ref.Kind});
-    }
-    for (uint32_t E = 0; WithCallGraph && E != T.Edges.size(); ++E) {
-      unsigned From = Map[T.Edges[E].From];
-      Edges.push_back({U, E, From, Map[T.Edges[E].To], -1,
-                       DefinedIn[From] == U + 1, T.Edges[E].Kind});
-    }
-    for (const PackedInitcall &PC : T.Initcalls) {
-      Initcall C;
-      C.Level = T.Strings[PC.Level].str();
-      C.Entry = Map[PC.Entry];
-      C.Function = Map[PC.Function];
-      C.Position = PC.Position;
-      Out.Initcalls.push_back(std::move(C));
-      P.InitcallObject.push_back(U < Objects.size() ? Objects[U] : "");
-    }
-    Out.DataSections |= T.DataSections;
-    Out.KernelWithoutModules |= T.KernelWithoutModules;
   }
+  for (uint32_t R = 0; R != T.Refs.size(); ++R) {
+    const PackedReference &Ref = T.Refs[R];
+    // The unit's own view of the target.
+    const PackedSymbol &Seen = T.Symbols[Ref.To];
+    bool Plain = !Seen.InternalLinkage && !T.Strings[Seen.LinkName].empty() &&
+                 !Seen.Defined && !Seen.ExplicitSection;
+    unsigned From = Map[Ref.From];
+    Refs.push_back({U, R, From, Map[Ref.To], Plain ? int(Ref.To) : -1,
+                    DefinedIn[From] == U + 1, Ref.Kind});
+  }
+  for (uint32_t E = 0; WithCallGraph && E != T.Edges.size(); ++E) {
+    unsigned From = Map[T.Edges[E].From];
+    Edges.push_back({U, E, From, Map[T.Edges[E].To], -1,
+                     DefinedIn[From] == U + 1, T.Edges[E].Kind});
+  }
+  for (const PackedInitcall &PC : T.Initcalls) {
+    Initcall C;
+    C.Level = T.Strings[PC.Level].str();
+    C.Entry = Map[PC.Entry];
+    C.Function = Map[PC.Function];
+    C.Position = PC.Position;
+    Out.Initcalls.push_back(std::move(C));
+    P.InitcallObject.push_back(U < Objects.size() ? Objects[U] : "");
+  }
+  Out.DataSections |= T.DataSections;
+  Out.KernelWithoutModules |= T.KernelWithoutModules;
+}
+
+void Joiner::finish() {
 
   auto Overridden = [&](const JoinedRef &R) {
     return R.FromDefinedHere && Sources[R.From].DefUnit != int(R.Unit);
@@ -208,6 +233,18 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
       Out.Edges[I].Kind = Edges[I].Kind;
     }
   }
+}
+
+} // namespace
+
+WholeProgram joinFacts(std::vector<FactsView> Units,
+                       const std::vector<std::string> &Objects,
+                       bool WithCallGraph) {
+  WholeProgram P;
+  Joiner J(Units, Objects, WithCallGraph, P);
+  for (uint32_t U = 0; U != Units.size(); ++U)
+    J.addUnit(U);
+  J.finish();
   return P;
 }
 
