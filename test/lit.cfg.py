@@ -65,7 +65,8 @@ config.substitutions += [
     ("%clang", os.path.join(bin_dir, "clang")),
     ("%initcheck_plugin", plugin),
     # The runtime (test/runtime): %initcheck_runtime_lib is the archive,
-    # %initcheck_runtime the source directory (include/ and the .ld scripts).
+    # %initcheck_runtime the source directory (include/, src/, and ld/ with the
+    # linker scripts).
     ("%initcheck_runtime_lib",
      os.path.join(config.initcheck_obj_root, "lib", "libinitcheck-rt.a")),
     ("%initcheck_runtime", os.path.join(config.initcheck_src_root, "runtime")),
