@@ -10,7 +10,7 @@
 //   -fplugin-arg-initcheck-disable=ID[,ID]    switch rules off
 //   -fplugin-arg-initcheck-sarif=FILE         also write SARIF 2.1.0 to FILE
 //   -fplugin-arg-initcheck-help               list settings and rules
-// and the project settings of checks/Options.h (whitelist=, init-section=,
+// and the project settings of checks/program/Options.h (whitelist=, init-section=,
 // exit-section=).
 //
 // The plugin name has no dash: clang splits -fplugin-arg-NAME-ARG at the
