@@ -41,11 +41,14 @@ check_tidy = "%s %s --clang-tidy=%s --load=%s --filecheck=%s" % (
     config.python_executable,
     os.path.join(config.test_source_root, "utils", "check_initcheck_tidy.py"),
     clang_tidy, tidy_module, filecheck)
-# Both fronts on one input: the same findings, notes and fix-its.
-compare_fronts = "%s %s --clang=%s --plugin=%s --clang-tidy=%s --load=%s" % (
+# Every front on one input: the same findings, notes and fix-its (the plugin,
+# clang-tidy, `initcheck check`).
+compare_fronts = ("%s %s --clang=%s --plugin=%s --clang-tidy=%s --load=%s "
+                  "--initcheck=%s") % (
     config.python_executable,
     os.path.join(config.test_source_root, "utils", "compare_fronts.py"),
-    os.path.join(bin_dir, "clang"), plugin, clang_tidy, tidy_module)
+    os.path.join(bin_dir, "clang"), plugin, clang_tidy, tidy_module,
+    os.path.join(config.initcheck_obj_root, "bin", "initcheck"))
 
 # A clang-tidy of another major (bookworm's plain clang-tidy is 14), if any,
 # to test that the module refuses it plainly.

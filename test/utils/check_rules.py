@@ -6,16 +6,18 @@
 For each id of `initcheck rules` (RULES_OUTPUT): checks/rules/<CamelId>.h
 and .cpp, docs/checks/<name>.md and test/rules/<name>.c exist, and that test
 runs the rule through every front: the plugin (%initcheck_cc1 or
--fplugin=%initcheck_plugin), clang-tidy (%check_initcheck_tidy) and
-`%initcheck check`. The id's string is written once in checks/ and plugin/
+-fplugin=%initcheck_plugin), clang-tidy and `initcheck check`
+(%compare_fronts, or %check_initcheck_tidy and `%initcheck check`). The id's string is written once in checks/ and plugin/
 (the registry's row). Prints one line per problem; exits 1 if there is any.
 """
 import os
 import sys
 
+# %compare_fronts runs the plugin, clang-tidy and `initcheck check` on one
+# input and fails unless all three agree (test/utils/compare_fronts.py).
 FRONTS = {"the plugin": ("%initcheck_cc1", "-fplugin=%initcheck_plugin"),
-          "clang-tidy": ("%check_initcheck_tidy",),
-          "initcheck check": ("%initcheck check",)}
+          "clang-tidy": ("%check_initcheck_tidy", "%compare_fronts"),
+          "initcheck check": ("%initcheck check", "%compare_fronts")}
 
 
 def sources(root):

@@ -4,6 +4,10 @@
 //
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s --fixes -- -I %inputs
 
 #include "kernel-init.h"
 

@@ -10,6 +10,10 @@
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -D__KERNEL__ %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=nomodules -D__KERNEL__ -plugin-arg-initcheck modpost-compat %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -D__KERNEL__ -DCONFIG_MODULES -plugin-arg-initcheck modpost-compat %s
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs
 // nomodules-no-diagnostics
 
 #include "kernel-init.h"

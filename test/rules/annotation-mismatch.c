@@ -6,6 +6,11 @@
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -x c++ %s
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s --fixes -- -I %inputs
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -x c++
 
 #include "kernel-init.h"
 

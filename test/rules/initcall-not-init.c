@@ -8,6 +8,10 @@
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
 // RUN: cp %s %t.c && %initcheck_cc1 -I %inputs -fixit %t.c
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=fixed %t.c
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s --fixes -- -I %inputs
 // fixed-no-diagnostics
 
 #include "kernel-init.h"

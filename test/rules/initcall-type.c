@@ -5,6 +5,10 @@
 //
 // RUN: %initcheck_cc1 -fsyntax-only -verify %s
 // RUN: %initcheck_cc1 -fsyntax-only -verify -x c++ %s
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs
 
 #define __init __attribute__((section(".init.text")))
 #define __exit __attribute__((section(".exit.text")))

@@ -7,6 +7,11 @@
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,compat -plugin-arg-initcheck modpost-compat %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,strict,cxx -x c++ %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,strict,cxx -x c++ -DCONFIG_HAVE_ARCH_PREL32_RELOCATIONS %s
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -x c++
 
 #include "kernel-init.h"
 

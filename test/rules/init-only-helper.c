@@ -12,6 +12,10 @@
 // RUN: %initcheck_cc1 -fsyntax-only -DNO_MACROS -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s --check-prefix=RAW
 // In modpost-compat mode there is no call graph: these are mismatches.
 // RUN: not %initcheck_cc1 -fsyntax-only -I %inputs -plugin-arg-initcheck modpost-compat -fno-caret-diagnostics %s 2>&1 | FileCheck %s --check-prefix=COMPAT
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s --fixes -- -I %inputs
 // fixed-no-diagnostics
 
 #ifndef NO_MACROS

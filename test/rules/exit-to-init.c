@@ -5,6 +5,10 @@
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,strict -DMODULE %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,compat -plugin-arg-initcheck modpost-compat %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,strict -x c++ %s
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does (the findings, notes and fixed file pinned above).
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs
 
 #include "kernel-init.h"
 
