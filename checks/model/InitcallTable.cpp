@@ -9,10 +9,12 @@ namespace initcheck {
 // do_initcalls() order; rootfs runs as the tail of level 5 (init/main.c has
 // no pointer to __initcallrootfs_start). Console initcalls run earlier, from
 // console_init() in start_kernel(). A module's init runs at load time.
+// test/structure/initcall-levels.test holds the runtime (runtime/src/boot.c)
+// and its linker scripts to this list.
 static const StringRef Levels[] = {
-    "console", "early", "0",  "1",  "1s",     "2",  "2s", "3",      "3s",
-    "4",       "4s",    "5",  "5s", "rootfs", "6",  "6s", "7",      "7s",
-    "module",  "exit",  "module_exit"};
+    "console", "early", "0",  "0s",     "1",  "1s", "2",      "2s",
+    "3",       "3s",    "4",  "4s",     "5",  "5s", "rootfs", "6",
+    "6s",      "7",     "7s", "module", "exit", "module_exit"};
 
 std::string initcallLevel(StringRef Section) {
   if (Section.starts_with(".con_initcall.init"))

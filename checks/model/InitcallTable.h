@@ -1,7 +1,7 @@
 //===- InitcallTable.h - Initcall levels and the order table ----*- C++ -*-===//
 //
 // The kernel runs initcalls level by level (init/main.c, vmlinux.lds.h):
-// console initcalls from start_kernel() first, then early, 0, 1, 1s, ... 5,
+// console initcalls from start_kernel() first, then early, 0, 0s, 1, 1s, ... 5,
 // 5s, rootfs, 6, 6s, 7, 7s; within a level in link order; within an object
 // in the order of its entries. Levels are read from the entry's section, so
 // any wrapper around __define_initcall is recognised.
@@ -17,7 +17,7 @@
 namespace initcheck {
 
 /// The level of an initcall table entry in \p Section: "early", "0".."7",
-/// "1s".."7s", "rootfs", "console" or "exit"; empty when \p Section is no
+/// "0s".."7s", "rootfs", "console" or "exit"; empty when \p Section is no
 /// initcall table.
 std::string initcallLevel(llvm::StringRef Section);
 
