@@ -5,8 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/collect/Collector.h"
-#include "checks/collect/AsmSections.h"
-#include "llvm/ADT/StringExtras.h"
 
 namespace initcheck {
 namespace collect {
@@ -19,7 +17,69 @@ std::optional<unsigned> Collector::lookupByName(StringRef Name) {
     if (isa<FunctionDecl>(ND) || isa<VarDecl>(ND))
       if (!ND->isInvalidDecl())
         return symbolFor(ND);
+  if (!LO.CPlusPlus)
+    return std::nullopt;
+  // C++ code names symbols by their mangled names (`alias("_ZL3foov")`).
+  if (!MangledNames)
+    indexMangledNames();
+  auto It = MangledNames->find(Name);
+  if (It == MangledNames->end())
+    return std::nullopt;
+  return symbolFor(It->second);
+}
+
+std::optional<unsigned> Collector::lookupAnnotatedByName(StringRef Name) {
+  if (Name.empty() || !isSymbolName(Name))
+    return std::nullopt;
+  // Most words of a template (mnemonics, registers) name nothing: look
+  // them up without adding them to the identifier table.
+  auto Ident = Ctx.Idents.find(Name);
+  if (Ident == Ctx.Idents.end())
+    return std::nullopt;
+  DeclarationName DN(Ident->getValue());
+  for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN)) {
+    if (!isa<FunctionDecl, VarDecl>(ND) || ND->isInvalidDecl())
+      continue;
+    bool Annotated = llvm::any_of(
+        ND->redecls(), [](const Decl *R) { return R->hasAttr<SectionAttr>(); });
+    bool Elsewhere = false;
+    if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+      Elsewhere = !FD->isDefined();
+    else
+      Elsewhere = !cast<VarDecl>(ND)->hasDefinition();
+    if (Annotated || (Elsewhere && ND->isExternallyVisible()))
+      return symbolFor(ND);
+  }
   return std::nullopt;
+}
+
+void Collector::indexMangledNames() {
+  MangledNames.emplace();
+  SmallVector<const DeclContext *, 16> Work{Ctx.getTranslationUnitDecl()};
+  while (!Work.empty()) {
+    const DeclContext *DC = Work.pop_back_val();
+    for (const Decl *D : DC->decls()) {
+      if (D->isInvalidDecl() || SM.isInSystemHeader(D->getLocation()))
+        continue;
+      if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D)) {
+        Work.push_back(cast<DeclContext>(D));
+        continue;
+      }
+      const auto *ND = dyn_cast<NamedDecl>(D);
+      if (!ND || !isa<FunctionDecl, VarDecl>(ND) ||
+          ND->getDeclContext()->isDependentContext() ||
+          (isa<FunctionDecl>(ND) &&
+           cast<FunctionDecl>(ND)->isDependentContext()))
+        continue;
+      if (!Mangler)
+        Mangler = std::make_unique<ASTNameGenerator>(Ctx);
+      MangledNames->try_emplace(Mangler->getName(ND), ND);
+    }
+  }
+}
+
+bool Collector::isSymbolName(StringRef Name) {
+  return llvm::all_of(Name, [](char C) { return isAlnum(C) || C == '_'; });
 }
 
 void Collector::resolveAsm() {
@@ -54,18 +114,43 @@ void Collector::resolveAsm() {
   }
 }
 
+std::optional<Collector::Aliasee> Collector::aliasee(const Decl *D) {
+  for (const Decl *R : D->redecls()) {
+    if (const auto *A = R->getAttr<AliasAttr>())
+      return Aliasee{A->getAliasee(), false, R};
+    if (const auto *A = R->getAttr<IFuncAttr>())
+      return Aliasee{A->getResolver(), true, R};
+  }
+  return std::nullopt;
+}
+
+std::optional<unsigned> Collector::finalAliasTarget(StringRef Name) {
+  std::optional<unsigned> Target = lookupByName(Name);
+  for (unsigned Hops = 0; Target && Hops != 64; ++Hops) {
+    const Decl *D = SymbolDecls[*Target];
+    std::optional<Aliasee> Next = D ? aliasee(D) : std::nullopt;
+    if (!Next || Next->IFunc)
+      return Target;
+    std::optional<unsigned> After = lookupByName(Next->Name);
+    if (!After || *After == *Target)
+      return Target;
+    Target = After;
+  }
+  return Target;
+}
+
 void Collector::resolveAliases() {
   // Collect first: lookupByName may add symbols and grow Index.
   std::vector<std::pair<unsigned, const Decl *>> Aliases;
   for (auto &[D, Idx] : Index)
-    for (const Decl *R : D->redecls())
-      if (R->hasAttr<AliasAttr>()) {
-        Aliases.push_back({Idx, R});
-        break;
-      }
+    if (aliasee(D))
+      Aliases.push_back({Idx, D});
+  llvm::sort(Aliases, [](const auto &A, const auto &B) {
+    return A.first < B.first; // Index is a hash map: keep the file's order.
+  });
   for (auto &[Idx, D] : Aliases) {
-    const AliasAttr *A = D->getAttr<AliasAttr>();
-    std::optional<unsigned> Target = lookupByName(A->getAliasee());
+    Aliasee A = *aliasee(D);
+    std::optional<unsigned> Target = finalAliasTarget(A.Name);
     if (!Target || *Target == Idx)
       continue;
     Symbol &Alias = Facts.Symbols[Idx];
@@ -73,6 +158,7 @@ void Collector::resolveAliases() {
     Alias.Section = T.Section;
     Alias.ExplicitSection = T.ExplicitSection;
     Alias.AnnotationLoc = T.AnnotationLoc;
+    Alias.InitOrModule = T.InitOrModule;
     Alias.Defined = true;
     if (Alias.Identifier == "init_module" ||
         Alias.Identifier == "cleanup_module") {
@@ -80,7 +166,7 @@ void Collector::resolveAliases() {
                                                       : SectionClass::ExitTable;
       std::optional<unsigned> Saved = Current;
       Current = Idx;
-      addRef(*Target, RefKind::Call, D->getLocation());
+      addRef(*Target, RefKind::Call, A.Carrier->getLocation());
       Current = Saved;
     } else {
       Alias.Class = T.Class;

@@ -4,19 +4,28 @@
 // defined by concern: FactCollector.cpp (the traversal and references),
 // DeadBranches.cpp (branches CodeGen folds away), SymbolNames.cpp (a
 // symbol's names, section and annotation), Initcalls.cpp (the initcall
-// table), AsmAliases.cpp (references in file-scope asm, and aliases).
+// table), AsmAliases.cpp (references in file-scope asm, and aliases),
+// ImplicitUses.cpp (what C++, blocks and Objective-C call without naming:
+// closures, destructors, vtables).
 //
 //===----------------------------------------------------------------------===//
 #ifndef INITCHECK_CHECKS_COLLECT_COLLECTOR_H
 #define INITCHECK_CHECKS_COLLECT_COLLECTOR_H
 
 #include "checks/collect/FactCollector.h"
+#include "checks/collect/AsmSections.h"
+#include "checks/model/InitcallTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include <memory>
 #include <optional>
 
@@ -93,47 +102,97 @@ public:
 
   // How an expression uses what it names. Parents are visited before their
   // children, so these marks are in place when the DeclRefExpr is visited.
-  bool VisitCallExpr(CallExpr *E) {
-    if (const Expr *Callee = E->getCallee())
-      Calls.insert(Callee->IgnoreParenImpCasts());
-    return true;
-  }
-  bool VisitArraySubscriptExpr(ArraySubscriptExpr *E) {
-    if (const Expr *B = rootObject(E->getBase()))
-      Subscripted.insert(B);
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *E) {
-    if (E->getOpcode() == UO_AddrOf)
-      if (const Expr *B = rootObject(E->getSubExpr()))
-        AddressTaken.insert(B);
-    return true;
-  }
-  bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
-    if (E->getCastKind() == CK_ArrayToPointerDecay)
-      if (const Expr *B = rootObject(E->getSubExpr()); B && !Subscripted.count(B))
-        AddressTaken.insert(B);
-    return true;
-  }
+  bool VisitCallExpr(CallExpr *E);
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *E);
+  bool VisitUnaryOperator(UnaryOperator *E);
+  bool VisitImplicitCastExpr(ImplicitCastExpr *E);
 
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    noteUse(E->getDecl(), E, E->getLocation());
-    return true;
-  }
-  bool VisitMemberExpr(MemberExpr *E) {
-    ValueDecl *D = E->getMemberDecl();
-    if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
-      noteUse(D, E, E->getMemberLoc());
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
-    if (CXXConstructorDecl *C = E->getConstructor())
-      if (!C->isTrivial())
-        addRef(symbolFor(C), RefKind::Call, E->getLocation());
-    return true;
-  }
+  bool VisitDeclRefExpr(DeclRefExpr *E);
+
+  // A lambda's body is a function of its own, in .text whatever encloses
+  // it. Calling the closure is a call of its operator(); any other use of
+  // the closure (a conversion to a function pointer, a copy into a
+  // std::function or an algorithm, a capture) lets it run later, so its
+  // address escapes.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E);
+  // A symbol an inline asm template names in the function's own code
+  // (`asm("call early_fixup")`) is a relocation of that function. Only
+  // symbols with a section of their own, or defined in another file, are
+  // looked for: a word of the template that merely spells a local helper's
+  // name is not evidence enough (and such a helper must be __used anyway).
+  bool VisitGCCAsmStmt(GCCAsmStmt *S);
+  // `&&label` (GNU computed goto) is the address of code inside the
+  // function that holds the label; a static table of them is data that
+  // points into that function's section.
+  bool VisitAddrLabelExpr(AddrLabelExpr *E);
+
+  bool VisitLambdaExpr(LambdaExpr *E);
+  bool VisitMemberExpr(MemberExpr *E);
+  bool VisitCXXConstructExpr(CXXConstructExpr *E);
+  // A default argument is evaluated at each call that omits it: report
+  // there, not at the declaration every call shares.
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E,
+                                 DataRecursionQueue * = nullptr);
+
+  // Calls the source does not spell: the destructor of a temporary at the
+  // end of its full-expression, `delete`'s destructor and operator delete,
+  // a class's own operator new.
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E);
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E);
+  bool VisitCXXNewExpr(CXXNewExpr *E);
 
 private:
+  /// An Objective-C method body: code in .text (or its section attribute)
+  /// that message dispatch can run at any time, through the class's method
+  /// list, so it is never a helper.
+  unsigned objcMethodSymbol(const ObjCMethodDecl *OMD);
+
+  /// A block literal's body is a function of its own in .text; its address
+  /// is stored in the block object where the literal is evaluated, so it
+  /// escapes from there (blocks are only ever called through the object).
+  unsigned blockSymbol(const BlockDecl *BD);
+
+  /// Every call operator of a closure type: one, or the instantiations of
+  /// a generic lambda's.
+  void forEachCallOperator(const CXXRecordDecl *RD,
+                           function_ref<void(const CXXMethodDecl *)> Fn);
+
+  void closureEscapes(const CXXRecordDecl *RD, SourceLocation Loc);
+
+  /// A local closure variable used other than by calling it.
+  void noteClosureUse(const DeclRefExpr *E);
+
+  /// "lambda in setup": the closure's own name is its file position. The
+  /// function or object whose code creates it names it.
+  std::string lambdaName(const CXXMethodDecl *MD);
+
+  /// The non-trivial destructor that destroys an object of type \p T (or
+  /// each element of an array of them), if any.
+  const CXXDestructorDecl *destructorOf(QualType T) const;
+
+  /// What a local variable runs when its scope ends: the function of
+  /// `__attribute__((cleanup(f)))` (the kernel's __free()), the destructor
+  /// of an automatic object, and for a static local the destructor whose
+  /// address the enclosing function registers with __cxa_atexit.
+  void noteScopeExit(const VarDecl *VD);
+
+  /// The calls and addresses a constructor, destructor or key function
+  /// holds without spelling them: a destructor destroys its members and
+  /// bases; a constructor or destructor of a dynamic class stores the
+  /// address of its vtable, and the key function's file emits the vtable.
+  void noteImplicitMemberCalls(const CXXMethodDecl *MD);
+
+  /// The vtable of \p RD, a resident constant object. Defined here when
+  /// this file emits it: where the key function is defined, or, for a
+  /// class without one, wherever a constructor or destructor is emitted.
+  /// Then it references every virtual function the class declares.
+  unsigned vtableFor(const CXXRecordDecl *RD);
+
+  /// A constructor or destructor stores its class's vtable pointer. An
+  /// inline one is emitted only when used, so it counts once something
+  /// references it (known only after the whole file is traversed).
+  void resolveVTables();
+
   /// The value of a condition CodeGen folds (CodeGenFunction::
   /// ConstantFoldsToSimpleInteger): an integer constant with no side effects.
   std::optional<bool> constantFold(const Expr *Cond) const;
@@ -170,6 +229,8 @@ private:
   void addRef(unsigned To, RefKind Kind, SourceLocation Loc) {
     if (!Current || *Current == To)
       return;
+    if (UseLoc.isValid())
+      Loc = UseLoc;
     markReferenced(To);
     uint64_t Key = (uint64_t(*Current) << 32) | To;
     if (!Seen.insert({Key, Loc.getRawEncoding()}).second)
@@ -221,6 +282,12 @@ private:
 
   void describe(const NamedDecl *Canon, Symbol &S);
 
+  /// The definition of an object, or the tentative definition C makes one
+  /// of (`int x __initdata;`), from any of its declarations: clang's
+  /// getActingDefinition() answers only when asked on a tentative one, and
+  /// the canonical declaration is often a header's `extern`.
+  static const VarDecl *actingDefinition(const VarDecl *VD);
+
   std::string defaultSection(const FunctionDecl *FD, const VarDecl *VD,
                              const Symbol &S);
 
@@ -229,6 +296,12 @@ private:
   /// Remember the macro name the annotation was written with, when the
   /// attribute comes from a single macro token such as `__initdata`.
   void noteAnnotationSpelling(const SectionAttr *A, Symbol &S);
+
+  /// Whether the section attribute comes from __init_or_module (or its
+  /// data forms), at any depth of its macro expansion: the kernel writes
+  /// `struct platform_device * __init_or_module f(...)`, and a project
+  /// macro may wrap it.
+  bool writtenInitOrModule(const SectionAttr *A) const;
 
   void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S);
 
@@ -241,7 +314,29 @@ private:
   /// up at translation-unit scope once the whole file is known.
   std::optional<unsigned> lookupByName(StringRef Name);
 
+  /// The functions and objects of namespace scope outside system headers,
+  /// by mangled name; built once, the first time a C++ name is not found.
+  void indexMangledNames();
+
+  /// A function or object of that name whose declaration carries a
+  /// section attribute, or that another file defines (whose section only
+  /// the whole-program step knows).
+  std::optional<unsigned> lookupAnnotatedByName(StringRef Name);
+  static bool isSymbolName(StringRef Name);
+
   void resolveAsm();
+
+  struct Aliasee {
+    StringRef Name;         ///< The target, or an ifunc's resolver.
+    bool IFunc = false;     ///< Its symbol lives in the resolver's section.
+    const Decl *Carrier = nullptr; ///< The declaration with the attribute.
+  };
+  /// What an alias or ifunc declaration points at.
+  static std::optional<Aliasee> aliasee(const Decl *D);
+
+  /// The symbol an alias finally names: an alias of an alias is followed
+  /// to the definition (clang rejects cycles; the walk is bounded anyway).
+  std::optional<unsigned> finalAliasTarget(StringRef Name);
 
   /// An alias is the same storage under another name: it takes its
   /// target's section, and the target is retained. Two names are special:
@@ -249,6 +344,8 @@ private:
   /// `cleanup_module` as aliases, which modpost wires into the module's
   /// init and exit slots. They are the module's initcall and exitcall
   /// entries, so a built-in and a modular build get the same verdicts.
+  /// An ifunc's symbol is defined in its resolver's section, and the
+  /// resolver (called by the loader) is retained like an alias target.
   void resolveAliases();
 
   ASTContext &Ctx;
@@ -260,6 +357,8 @@ private:
   DenseMap<const Decl *, unsigned> Index;
   DenseSet<std::pair<uint64_t, unsigned>> Seen;
   DenseSet<const Expr *> Calls, Subscripted, AddressTaken;
+  DenseSet<const Expr *> CalledClosures; ///< Closures only called, so far.
+  DenseMap<const CXXRecordDecl *, unsigned> LambdaOwners; ///< Who creates it.
   std::vector<const FileScopeAsmDecl *> AsmDecls;
   std::vector<const Decl *> SymbolDecls; ///< Canonical decl per symbol.
   DenseSet<const Decl *> Referenced;     ///< Canonical decls used so far.
@@ -267,7 +366,16 @@ private:
   std::vector<const Decl *> Ready;       ///< Deferred and now referenced.
   const Decl *Forced = nullptr;          ///< Being drained: no deferral.
   std::unique_ptr<ASTNameGenerator> Mangler;
+  struct VPtrStore {
+    unsigned User;
+    const CXXMethodDecl *Fn;
+    const CXXRecordDecl *Class;
+  };
+  std::vector<VPtrStore> VPtrStores;
+  DenseMap<const CXXRecordDecl *, unsigned> VTables;
+  std::optional<StringMap<const NamedDecl *>> MangledNames;
   std::optional<unsigned> Current;
+  SourceLocation UseLoc; ///< Where a default argument being visited is used.
 };
 
 } // namespace collect

@@ -14,13 +14,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/collect/Collector.h"
-#include "clang/Lex/Preprocessor.h"
 
 namespace initcheck {
 namespace collect {
 
 TuFacts Collector::run() {
   TraverseDecl(Ctx.getTranslationUnitDecl());
+  drainReferenced();
+  resolveVTables();
   drainReferenced();
   resolveAsm();
   resolveAliases();
@@ -59,14 +60,18 @@ bool Collector::TraverseDecl(Decl *D) {
   }
   std::optional<unsigned> Context;
   if (auto *FD = dyn_cast<FunctionDecl>(D)) {
-    bool LambdaBody = false;
-    if (auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      LambdaBody = MD->getParent()->isLambda();
-    if (FD->doesThisDeclarationHaveABody() && !LambdaBody)
+    if (FD->doesThisDeclarationHaveABody())
       Context = symbolFor(FD);
-    else if (FD->hasAttr<SectionAttr>())
-      symbolFor(FD); // Annotated declarations matter to the advice rules.
+    else if (FD->hasAttr<SectionAttr>() || FD->hasDefiningAttr())
+      // Annotated declarations matter to the advice rules; an alias or
+      // ifunc defines a symbol and keeps its target (resolveAliases).
+      symbolFor(FD);
   } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+    noteScopeExit(VD);
+    // `auto l = [..] {..};`: the uses of l decide, not its creation.
+    if (VD->hasLocalStorage() && VD->getInit())
+      if (auto *LE = dyn_cast<LambdaExpr>(VD->getInit()->IgnoreImplicit()))
+        CalledClosures.insert(LE);
     if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD)) {
       if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
         Context = symbolFor(VD);
@@ -75,11 +80,18 @@ bool Collector::TraverseDecl(Decl *D) {
     }
   } else if (auto *AD = dyn_cast<FileScopeAsmDecl>(D)) {
     AsmDecls.push_back(AD);
+  } else if (auto *OMD = dyn_cast<ObjCMethodDecl>(D)) {
+    if (OMD->hasBody())
+      Context = objcMethodSymbol(OMD);
+  } else if (auto *BD = dyn_cast<BlockDecl>(D)) {
+    Context = blockSymbol(BD);
   }
   if (!Context)
     return Base::TraverseDecl(D);
   std::optional<unsigned> Saved = Current;
   Current = Context;
+  if (auto *MD = dyn_cast<CXXMethodDecl>(D))
+    noteImplicitMemberCalls(MD);
   bool Result = Base::TraverseDecl(D);
   Current = Saved;
   return Result;
@@ -155,6 +167,135 @@ void Collector::drainReferenced() {
     TraverseDecl(const_cast<Decl *>(D));
     Forced = nullptr;
   }
+}
+
+bool Collector::VisitCallExpr(CallExpr *E) {
+  if (const Expr *Callee = E->getCallee())
+    Calls.insert(Callee->IgnoreParenImpCasts());
+  return true;
+}
+
+bool Collector::VisitArraySubscriptExpr(ArraySubscriptExpr *E) {
+  if (const Expr *B = rootObject(E->getBase()))
+    Subscripted.insert(B);
+  return true;
+}
+
+bool Collector::VisitUnaryOperator(UnaryOperator *E) {
+  if (E->getOpcode() == UO_AddrOf)
+    if (const Expr *B = rootObject(E->getSubExpr()))
+      AddressTaken.insert(B);
+  return true;
+}
+
+bool Collector::VisitImplicitCastExpr(ImplicitCastExpr *E) {
+  if (E->getCastKind() == CK_ArrayToPointerDecay)
+    if (const Expr *B = rootObject(E->getSubExpr()); B && !Subscripted.count(B))
+      AddressTaken.insert(B);
+  return true;
+}
+
+bool Collector::VisitDeclRefExpr(DeclRefExpr *E) {
+  noteUse(E->getDecl(), E, E->getLocation());
+  noteClosureUse(E);
+  return true;
+}
+
+bool Collector::VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+  if (E->getOperator() != OO_Call || E->getNumArgs() == 0)
+    return true;
+  const Expr *Object = E->getArg(0)->IgnoreImplicit();
+  if (isa<LambdaExpr, DeclRefExpr>(Object))
+    CalledClosures.insert(Object);
+  return true;
+}
+
+bool Collector::VisitGCCAsmStmt(GCCAsmStmt *S) {
+  const clang::StringLiteral *Str = S->getAsmString();
+  if (!Current || !Str || !Str->isOrdinary())
+    return true;
+  for (const std::string &Name : asmTemplateSymbols(Str->getString()))
+    if (std::optional<unsigned> To = lookupAnnotatedByName(Name))
+      addRef(*To, RefKind::AddressOf, S->getAsmLoc());
+  return true;
+}
+
+bool Collector::VisitAddrLabelExpr(AddrLabelExpr *E) {
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(
+          E->getLabel()->getDeclContext()))
+    addRef(symbolFor(FD), RefKind::Access, E->getLabelLoc());
+  return true;
+}
+
+bool Collector::VisitLambdaExpr(LambdaExpr *E) {
+  if (Current)
+    LambdaOwners.try_emplace(E->getLambdaClass(), *Current);
+  // A closure captured by another is used by that one's body, where its
+  // calls are: the capture itself lets nothing run.
+  for (Expr *Init : E->capture_inits()) {
+    const Expr *Captured = Init ? Init->IgnoreImplicit() : nullptr;
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Captured);
+        CE && CE->getNumArgs() == 1)
+      Captured = CE->getArg(0)->IgnoreImplicit();
+    if (isa_and_nonnull<DeclRefExpr>(Captured))
+      CalledClosures.insert(Captured);
+  }
+  if (!CalledClosures.count(E))
+    closureEscapes(E->getLambdaClass(), E->getBeginLoc());
+  return true;
+}
+
+bool Collector::VisitMemberExpr(MemberExpr *E) {
+  ValueDecl *D = E->getMemberDecl();
+  // An implicit member call (a conversion operator the compiler inserts)
+  // has no member location: the converted expression is the place.
+  SourceLocation Loc = E->getMemberLoc();
+  if (Loc.isInvalid())
+    Loc = E->getExprLoc().isValid() ? E->getExprLoc() : E->getBase()->getExprLoc();
+  if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
+    noteUse(D, E, Loc);
+  return true;
+}
+
+bool Collector::VisitCXXConstructExpr(CXXConstructExpr *E) {
+  if (CXXConstructorDecl *C = E->getConstructor())
+    if (!C->isTrivial())
+      addRef(symbolFor(C), RefKind::Call, E->getLocation());
+  return true;
+}
+
+bool Collector::TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E,
+                                          DataRecursionQueue *) {
+  SourceLocation Saved = UseLoc;
+  if (UseLoc.isInvalid())
+    UseLoc = E->getUsedLocation();
+  bool Result = Base::TraverseCXXDefaultArgExpr(E);
+  UseLoc = Saved;
+  return Result;
+}
+
+bool Collector::VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+  if (const CXXTemporary *T = E->getTemporary())
+    if (const CXXDestructorDecl *D = T->getDestructor())
+      addRef(symbolFor(D), RefKind::Call, E->getExprLoc());
+  return true;
+}
+
+bool Collector::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+  // A virtual destructor is called through the vtable, which holds the
+  // relocation (resolveVTables).
+  if (const CXXDestructorDecl *D = destructorOf(E->getDestroyedType()))
+    if (!D->isVirtual())
+      addRef(symbolFor(D), RefKind::Call, E->getExprLoc());
+  if (const FunctionDecl *Op = E->getOperatorDelete(); Op && !Op->isImplicit())
+    addRef(symbolFor(Op), RefKind::Call, E->getExprLoc());
+  return true;
+}
+
+bool Collector::VisitCXXNewExpr(CXXNewExpr *E) {
+  if (const FunctionDecl *Op = E->getOperatorNew(); Op && !Op->isImplicit())
+    addRef(symbolFor(Op), RefKind::Call, E->getExprLoc());
+  return true;
 }
 
 } // namespace collect

@@ -5,8 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/collect/Collector.h"
-#include "checks/model/InitcallTable.h"
-#include "clang/Basic/SourceManager.h"
 
 namespace initcheck {
 namespace collect {

@@ -5,11 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/collect/Collector.h"
-#include "checks/collect/AsmSections.h"
-#include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
-#include "clang/Lex/Preprocessor.h"
-#include "llvm/ADT/StringExtras.h"
 
 namespace initcheck {
 namespace collect {
@@ -51,10 +46,8 @@ void Collector::describe(const NamedDecl *Canon, Symbol &S) {
       Def = D;
     S.Defined = FD->isDefined();
   } else if (VD) {
-    if (const VarDecl *D = VD->getActingDefinition())
+    if (const VarDecl *D = actingDefinition(VD))
       Def = D;
-    else if (const VarDecl *D2 = VD->getDefinition())
-      Def = D2;
     S.Defined = Def != Canon || VD->isThisDeclarationADefinition() !=
                                     VarDecl::DeclarationOnly;
   }
@@ -64,10 +57,19 @@ void Collector::describe(const NamedDecl *Canon, Symbol &S) {
   S.Identifier = DefND->getIdentifier() ? DefND->getName().str() : S.Name;
   S.Loc = at(DefND->getLocation());
   S.InternalLinkage = !DefND->isExternallyVisible();
+  bool Lambda = false;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+      MD && MD->getParent()->isLambda()) {
+    // A closure's operator() runs only when its users call it, and is
+    // implicitly inline: a helper, judged by the call graph.
+    Lambda = true;
+    S.Name = S.Identifier = lambdaName(MD);
+    S.InternalLinkage = true;
+  }
   if (!S.InternalLinkage)
     S.LinkName = linkName(DefND);
   if (FD) {
-    S.Inline = FD->isInlineSpecified();
+    S.Inline = FD->isInlineSpecified() || Lambda;
     bool NoParams = FD->getNumParams() == 0 && !FD->isVariadic();
     QualType Ret = FD->getReturnType();
     S.IsIntVoid = NoParams && Ret->isSpecificBuiltinType(BuiltinType::Int);
@@ -110,6 +112,7 @@ void Collector::describe(const NamedDecl *Canon, Symbol &S) {
     if (Carrier) {
       S.AnnotationLoc = at(Carrier->getLocation());
       noteAnnotationSpelling(ownSection(Carrier), S);
+      S.InitOrModule = writtenInitOrModule(ownSection(Carrier));
     }
     findConflicts(Canon, Def, S);
   } else if (const std::string P = pragmaSection(Def); !P.empty()) {
@@ -121,6 +124,15 @@ void Collector::describe(const NamedDecl *Canon, Symbol &S) {
   }
   S.Class = classifySection(S.Section, Extra);
   noteInsertion(Def, S);
+}
+
+const VarDecl *Collector::actingDefinition(const VarDecl *VD) {
+  if (const VarDecl *D = VD->getDefinition())
+    return D;
+  for (const VarDecl *R : VD->redecls())
+    if (R->isThisDeclarationADefinition() == VarDecl::TentativeDefinition)
+      return R->getActingDefinition();
+  return nullptr;
 }
 
 std::string Collector::defaultSection(const FunctionDecl *FD, const VarDecl *VD,
@@ -174,6 +186,19 @@ void Collector::noteAnnotationSpelling(const SectionAttr *A, Symbol &S) {
       R.getBegin(), Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO));
 }
 
+bool Collector::writtenInitOrModule(const SectionAttr *A) const {
+  if (!A)
+    return false;
+  for (SourceLocation L = A->getLocation(); L.isMacroID();
+       L = SM.getImmediateMacroCallerLoc(L)) {
+    StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+    if (Name == "__init_or_module" || Name == "__initdata_or_module" ||
+        Name == "__initconst_or_module")
+      return true;
+  }
+  return false;
+}
+
 void Collector::findConflicts(const NamedDecl *Canon, const Decl *Def,
                               Symbol &S) {
   // An alias has no section of its own: it is wherever its target is.
@@ -208,8 +233,12 @@ void Collector::noteInsertion(const Decl *Def, Symbol &S) {
     return;
   if (const auto *FD = dyn_cast<FunctionDecl>(Def)) {
     SourceLocation L = FD->getLocation();
+    // A lambda takes its annotation after the parameters (`[]() __init
+    // {...}`), not before its name: no fix-it.
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     if (L.isFileID() && !FD->getQualifier() &&
-        !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD))
+        !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD) &&
+        !(MD && MD->getParent()->isLambda()))
       S.AnnotateInsertLoc = L;
     return;
   }

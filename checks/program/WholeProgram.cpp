@@ -74,6 +74,9 @@ private:
   DenseMap<CachedHashStringRef, unsigned> External;
   std::vector<JoinedRef> Refs, Edges;
   std::vector<unsigned> Map;
+  /// The symbols the objects moved (FactsView::Moved): joined symbol, unit,
+  /// its index there, the section it was compiled into.
+  std::vector<std::tuple<unsigned, uint32_t, uint32_t, uint32_t>> Moves;
 };
 
 Joiner::Joiner(std::vector<FactsView> &Units,
@@ -133,6 +136,8 @@ void Joiner::addUnit(uint32_t U) {
         G.DefUnit = U;
     }
   }
+  for (auto [I, Compiled] : T.Moved)
+    Moves.push_back({Map[I], U, I, Compiled});
   for (uint32_t R = 0; R != T.Refs.size(); ++R) {
     const PackedReference &Ref = T.Refs[R];
     // The unit's own view of the target.
@@ -162,6 +167,11 @@ void Joiner::addUnit(uint32_t U) {
 }
 
 void Joiner::finish() {
+  // A move the object made matters where its symbol won the join.
+  for (auto [J, U, I, Compiled] : Moves)
+    if (Sources[J].Unit == U && Sources[J].Index == I)
+      P.MovedByObject[J] = {Units[U].Strings[Compiled].str(),
+                            U < Objects.size() ? Objects[U] : ""};
 
   auto Overridden = [&](const JoinedRef &R) {
     return R.FromDefinedHere && Sources[R.From].DefUnit != int(R.Unit);

@@ -53,6 +53,21 @@ FindingNote annotationNote(const Symbol &T) {
   return N;
 }
 
+FindingNote plainDeclarationNote(const Symbol &T, const Location &Where) {
+  StringRef Macro =
+      canonicalAnnotation(T.Section, T.Kind == SymbolKind::Function);
+  return {Where, "'" + T.Name + "' is declared here without " +
+                     (Macro.empty() ? "its section" : Macro.str()) +
+                     ", so this file could not see the mismatch"};
+}
+
+FindingNote movedByObjectNote(const Symbol &T, StringRef CompiledSection,
+                              StringRef Object) {
+  return {T.Loc, "'" + T.Name + "' was compiled into '" + CompiledSection.str() +
+                     "'; the object " + Object.str() + " has it in '" +
+                     T.Section + "' (renamed after compiling)"};
+}
+
 void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
                   std::vector<FindingNote> &Notes) {
   const auto &Syms = In.Facts.Symbols;

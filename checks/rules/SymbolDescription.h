@@ -25,6 +25,16 @@ std::string lifetimeOf(const Symbol &Target);
 /// The note at the declaration that carries the annotation.
 FindingNote annotationNote(const Symbol &Target);
 
+/// `initcheck link`'s note at \p Where, a declaration of \p Target without
+/// its annotation: "so this file could not see the mismatch".
+FindingNote plainDeclarationNote(const Symbol &Target, const Location &Where);
+
+/// `initcheck link`'s note for a \p Target the build moved after
+/// compiling (from \p CompiledSection; \p Object has it in its Section).
+FindingNote movedByObjectNote(const Symbol &Target,
+                              llvm::StringRef CompiledSection,
+                              llvm::StringRef Object);
+
 /// Notes that explain why helper \p Sym runs in phase \p Bit, following the
 /// chain of helpers back to annotated code ("'h' is called by ... here").
 void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,

@@ -18,6 +18,7 @@
 #include "Commands.h"
 #include "CompileCommands.h"
 #include "checks/reports/DiagnosticsSink.h"
+#include "checks/reports/FindingIdentity.h"
 #include "checks/reports/FindingJson.h"
 #include "checks/collect/FactCollector.h"
 #include "checks/program/Options.h"
@@ -280,8 +281,9 @@ std::optional<int> writeDocuments(const CheckRequest &R,
       json::OStream J(OS, 1);
       J.object([&] {
         J.attributeArray("findings", [&] {
-          for (const Finding &F : All)
-            writeFindingJson(J, F);
+          std::vector<std::string> Prints = fingerprints(All);
+          for (size_t N = 0; N != All.size(); ++N)
+            writeFindingJson(J, All[N], Prints[N]);
         });
       });
       OS << "\n";

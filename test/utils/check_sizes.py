@@ -38,8 +38,8 @@ def functions(lines):
                 continue
             if start is None:
                 start = i
-            if line.rstrip().endswith(";") and "{" not in line and "(" not in " ".join(lines[start:i]):
-                start = None
+            if line.rstrip().endswith(";") and "{" not in " ".join(lines[start:i + 1]):
+                start = None  # a declaration, not a definition
 
 
 def main():
