@@ -173,11 +173,20 @@ void RuleCheck::readSettings() {
       configurationError(*S, *Error);
   };
 
-  if (Flag("ModpostCompat", ModpostCompat))
-    applyOption("modpost-compat", Settings);
-  List("Whitelist", "whitelist", Whitelist);
-  List("InitSections", "init-section", InitSections);
-  List("ExitSections", "exit-section", ExitSections);
+  // The settings clang-tidy offers, from the one table (checks/program/
+  // Options.cpp): a flag is a boolean option, a list a comma-separated one.
+  for (const SettingInfo &S : allSettings()) {
+    if (S.TidyName.empty())
+      continue;
+    if (!S.Value.empty()) {
+      List(S.TidyName, S.Name, Written[S.TidyName]);
+      continue;
+    }
+    bool On = false;
+    if (Flag(S.TidyName, On))
+      applyOption(S.Name, Settings);
+    Written[S.TidyName] = On ? "true" : "false";
+  }
   // The plugin reads -fdata-sections and -flto from the code generator's
   // options; clang-tidy parses the command but keeps no CodeGenOptions, so
   // here it is a setting.
@@ -191,10 +200,9 @@ void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   // GCC mangles differently from the clang that built clang-tidy, so a
   // module built with g++ would not find it.
   auto Bool = [](bool B) { return B ? "true" : "false"; };
-  Options.store(Opts, "ModpostCompat", Bool(ModpostCompat));
-  Options.store(Opts, "Whitelist", Whitelist);
-  Options.store(Opts, "InitSections", InitSections);
-  Options.store(Opts, "ExitSections", ExitSections);
+  for (const SettingInfo &S : allSettings())
+    if (!S.TidyName.empty())
+      Options.store(Opts, S.TidyName, Written.lookup(S.TidyName));
   Options.store(Opts, "DataSections", Bool(DataSections));
 }
 

@@ -152,8 +152,9 @@ std::optional<int> parseCheckArgs(ArrayRef<StringRef> Args, CheckRequest &R) {
              << "  compile commands: -p BUILD_DIR (its compile_commands.json), "
                 "else the first compile_commands.json in a parent directory "
                 "of each FILE; flags after -- replace both\n"
-                "  SETTING: --warn-only, --modpost-compat, --disable=RULE, "
-                "--whitelist=PATTERN, --init-section=NAME, --exit-section=NAME\n"
+                "  SETTING: "
+             << toolSettingsUsage()
+             << "\n"
                 "  exit status: 0 clean, 1 errors, 2 bad usage or input\n";
       return 0;
     }
