@@ -119,18 +119,8 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     S.Section = R.str();
     S.Class = SectionClass(R.index(unsigned(SectionClass::Unchecked) + 1));
     S.FixedReach = R.index(1u << NumReachBits);
-    S.ExplicitSection = B & FlagExplicit;
-    S.Defined = B & FlagDefined;
-    S.InternalLinkage = B & FlagInternal;
-    S.Retained = B & FlagRetained;
-    S.AlwaysInline = B & FlagAlwaysInline;
-    S.IsConst = B & FlagConst;
-    S.InSystemHeader = B & FlagSystemHeader;
-    S.IsIntVoid = B & FlagIntVoid;
-    S.IsVoidVoid = B & FlagVoidVoid;
-    S.Weak = B & FlagWeak;
-    S.Inline = B & FlagInline;
-    S.InitOrModule = B & FlagInitOrModule;
+#define SYMBOL_FLAG(Field, Flag, Bit) S.Field = B & Flag;
+#include "checks/model/SymbolFlags.def"
     S.Loc = R.loc();
     S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();
@@ -210,18 +200,8 @@ void FactsView::symbol(unsigned I, bool WithNotes, Symbol &S) const {
   S.Section = Strings[P.Section].str();
   S.Class = P.Class;
   S.FixedReach = P.FixedReach;
-  S.ExplicitSection = P.ExplicitSection;
-  S.Defined = P.Defined;
-  S.InternalLinkage = P.InternalLinkage;
-  S.Retained = P.Retained;
-  S.AlwaysInline = P.AlwaysInline;
-  S.IsConst = P.IsConst;
-  S.InSystemHeader = P.InSystemHeader;
-  S.IsIntVoid = P.IsIntVoid;
-  S.IsVoidVoid = P.IsVoidVoid;
-  S.Weak = P.Weak;
-  S.Inline = P.Inline;
-  S.InitOrModule = P.InitOrModule;
+#define SYMBOL_FLAG(Field, Flag, Bit) S.Field = P.Field;
+#include "checks/model/SymbolFlags.def"
   location(P.Loc, S.Loc);
   location(P.AnnotationLoc, S.AnnotationLoc);
   S.Type = Strings[P.Type].str();

@@ -63,21 +63,11 @@ std::string encodeFacts(const TuFacts &F) {
                            S.AnnotationLoc.Column == S.Loc.Column;
     unsigned Flags = 0;
     auto Set = [&](bool On, SymbolFlags Flag) { Flags |= On ? Flag : 0u; };
-    Set(S.ExplicitSection, FlagExplicit);
-    Set(S.Defined, FlagDefined);
-    Set(S.InternalLinkage, FlagInternal);
-    Set(S.Retained, FlagRetained);
-    Set(S.AlwaysInline, FlagAlwaysInline);
-    Set(S.IsConst, FlagConst);
-    Set(S.InSystemHeader, FlagSystemHeader);
-    Set(S.IsIntVoid, FlagIntVoid);
-    Set(S.IsVoidVoid, FlagVoidVoid);
+#define SYMBOL_FLAG(Field, Flag, Bit) Set(S.Field, Flag);
+#include "checks/model/SymbolFlags.def"
     Set(IdIsName, FlagIdentifierIsName);
     Set(LinkIsId, FlagLinkNameIsIdentifier);
     Set(NoAnnotationLoc, FlagNoAnnotationLoc);
-    Set(S.Weak, FlagWeak);
-    Set(S.Inline, FlagInline);
-    Set(S.InitOrModule, FlagInitOrModule);
     W.u(Flags);
     W.str(S.Name);
     if (!IdIsName)
