@@ -136,18 +136,28 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     S.NumNotes = F.Notes.size() - S.FirstNote;
     F.Symbols.push_back(S);
   }
-  uint64_t NRefs = R.u();
-  if (NRefs > Payload.size())
+  // References and edges are one record part; edges have no location.
+  // Into null: checked, not kept. False when the count is corrupt.
+  auto ReadRefs = [&](std::vector<PackedReference> *Into, bool WithLoc) {
+    uint64_t N = R.u();
+    if (N > Payload.size())
+      return false;
+    if (Into)
+      Into->reserve(N);
+    for (uint64_t I = 0; I != N && !R.failed(); ++I) {
+      PackedReference Ref;
+      Ref.From = R.index(F.Symbols.size());
+      Ref.To = R.index(F.Symbols.size());
+      Ref.Kind = RefKind(R.index(3));
+      if (WithLoc)
+        Ref.Loc = R.loc();
+      if (Into)
+        Into->push_back(Ref);
+    }
+    return true;
+  };
+  if (!ReadRefs(&F.Refs, /*WithLoc=*/true))
     return createStringError("corrupt facts: reference count");
-  F.Refs.reserve(NRefs);
-  for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
-    PackedReference Ref;
-    Ref.From = R.index(F.Symbols.size());
-    Ref.To = R.index(F.Symbols.size());
-    Ref.Kind = RefKind(R.index(3));
-    Ref.Loc = R.loc();
-    F.Refs.push_back(Ref);
-  }
   uint64_t NCalls = R.u();
   if (NCalls > Payload.size())
     return createStringError("corrupt facts: initcall count");
@@ -160,19 +170,8 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     C.Position = R.u();
     F.Initcalls.push_back(C);
   }
-  uint64_t NEdges = R.u();
-  if (NEdges > Payload.size())
+  if (!ReadRefs(WithEdges ? &F.Edges : nullptr, /*WithLoc=*/false))
     return createStringError("corrupt facts: edge count");
-  if (WithEdges)
-    F.Edges.reserve(NEdges);
-  for (uint64_t I = 0; I != NEdges && !R.failed(); ++I) {
-    PackedReference E;
-    E.From = R.index(F.Symbols.size());
-    E.To = R.index(F.Symbols.size());
-    E.Kind = RefKind(R.index(3));
-    if (WithEdges)
-      F.Edges.push_back(E);
-  }
   if (R.failed())
     return createStringError("truncated or corrupt facts record");
   F.Strings = std::move(R.Strings);

@@ -1,6 +1,7 @@
 //===- RuleCheck.cpp - One clang-tidy check per initcheck rule ------------===//
 #include "plugin/tidy/RuleCheck.h"
 #include "checks/collect/FactCollector.h"
+#include "checks/reports/DiagnosticsSink.h"
 #include "checks/analysis/Residency.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -246,12 +247,8 @@ void RuleCheck::report(const Finding &F) {
   {
     DiagnosticBuilder DB = diag(F.Where.Loc, "%0", DiagnosticIDs::Warning);
     DB << F.Message;
-    for (const FixIt &Fix : F.FixIts) {
-      if (Fix.isInsertion())
-        DB << FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Text);
-      else
-        DB << FixItHint::CreateReplacement(Fix.Range, Fix.Text);
-    }
+    for (const FixIt &Fix : F.FixIts)
+      DB << toFixItHint(Fix);
   } // Emitted here, before its notes.
   for (const FindingNote &N : F.Notes)
     diag(N.Where.Loc, "%0", DiagnosticIDs::Note) << N.Message;
