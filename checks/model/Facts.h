@@ -17,7 +17,11 @@
 namespace initcheck {
 
 /// A source position: the clang location while the AST is alive, and the
-/// presumed file:line:column for reports that outlive it.
+/// presumed file:line:column for reports that outlive it. Which half is
+/// valid where: in the fronts inside clang (plugin, initcheck check,
+/// clang-tidy) Loc, and File/Line/Column once collect/Locations resolved
+/// them (the sinks, the facts record); in facts read back by `initcheck
+/// link` only File/Line/Column, Loc is never valid there.
 struct Location {
   clang::SourceLocation Loc;
   std::string File;
