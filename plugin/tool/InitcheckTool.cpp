@@ -9,7 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/Rules.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/SmallString.h"
@@ -35,9 +36,9 @@ static void usage(raw_ostream &OS) {
         "       initcheck rules | --version\n"
         "  OBJ: objects, archives or ld -r outputs (vmlinux.o), in link "
         "order\n"
-        "  SETTING: --warn-only, --modpost-compat, --disable=RULE, "
-        "--whitelist=PATTERN, --init-section=NAME, --exit-section=NAME; "
-        "link also --advice and --suggest (functions only init code uses, "
+        "  SETTING: "
+     << initcheck::toolSettingsUsage()
+     << "; link also --advice and --suggest (functions only init code uses, "
         "__init functions nothing references)\n";
 }
 
