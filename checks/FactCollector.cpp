@@ -21,11 +21,13 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Stack.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/thread.h"
 
 using namespace clang;
 using namespace llvm;
@@ -63,6 +65,16 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldWalkTypesOfTypeLocs() const { return false; }
+
+  // Expressions nest as deep as clang accepts (36,000 operands of `+`), and
+  // the walk recurses once per level: each level makes sure enough stack is
+  // left and goes on on a fresh one when not, as clang's Sema does.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    bool Result = true;
+    runWithSufficientStackSpace([] {},
+                                [&] { Result = Base::TraverseStmt(S, Queue); });
+    return Result;
+  }
 
   bool TraverseDecl(Decl *D) {
     if (!D)
@@ -248,16 +260,21 @@ private:
 
   /// A label (or a case outside a nested switch) can be jumped to, so the
   /// code around it is emitted even under a false condition.
-  static bool containsLabel(const Stmt *S, bool IgnoreCases = false) {
-    if (!S)
-      return false;
-    if (isa<LabelStmt>(S) || (!IgnoreCases && isa<SwitchCase>(S)))
-      return true;
-    if (isa<SwitchStmt>(S))
-      IgnoreCases = true;
-    for (const Stmt *Child : S->children())
-      if (containsLabel(Child, IgnoreCases))
+  /// A worklist, not recursion: the statement may be nested deeper than
+  /// the stack would take.
+  static bool containsLabel(const Stmt *Root, bool IgnoreCases = false) {
+    SmallVector<std::pair<const Stmt *, bool>, 16> Work = {{Root, IgnoreCases}};
+    while (!Work.empty()) {
+      auto [S, Ignore] = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (isa<LabelStmt>(S) || (!Ignore && isa<SwitchCase>(S)))
         return true;
+      if (isa<SwitchStmt>(S))
+        Ignore = true;
+      for (const Stmt *Child : S->children())
+        Work.push_back({Child, Ignore});
+    }
     return false;
   }
 
@@ -771,7 +788,17 @@ private:
 
 TuFacts collectFacts(ASTContext &Ctx, Preprocessor *PP,
                      const CollectOptions &Options) {
-  return Collector(Ctx, PP, Options).run();
+  // runWithSufficientStackSpace only knows how much stack is left on a
+  // thread that noted where its stack starts; clang's driver does, but
+  // clang-tidy and LibTooling (initcheck check) do not. So the walk runs on
+  // a thread of its own that does, with the stack clang wants.
+  TuFacts Facts;
+  llvm::thread Walk(std::optional<unsigned>(DesiredStackSize), [&] {
+    noteBottomOfStack();
+    Facts = Collector(Ctx, PP, Options).run();
+  });
+  Walk.join();
+  return Facts;
 }
 
 } // namespace initcheck
