@@ -563,7 +563,7 @@ private:
     } else {
       S.Section = defaultSection(FD, VD, S);
     }
-    S.Class = classifySection(S.Section, Extra);
+    S.Class = classifySection(S.Section, Extra, Facts.DataSections);
     noteInsertion(Def, S);
   }
 
@@ -702,7 +702,7 @@ private:
         S.Name = B.Label.empty() ? "<asm>" : B.Label;
         S.Identifier = S.Name;
         S.Section = B.Section;
-        S.Class = classifySection(S.Section, Extra);
+        S.Class = classifySection(S.Section, Extra, Facts.DataSections);
         S.ExplicitSection = true;
         S.Defined = true;
         S.Loc = at(AD->getAsmLoc());
