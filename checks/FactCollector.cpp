@@ -179,6 +179,51 @@ public:
       return Base::TraverseIfStmt(S);
     return TraverseStmt(S->getInit()) && TraverseStmt(Live);
   }
+  // A switch on a constant: CodeGen emits only the statements that run from
+  // the matching case (or default) to the first break, when it can prove
+  // nothing else is reachable (liveCaseStatements), and neither the
+  // condition nor any other case.
+  bool TraverseSwitchStmt(SwitchStmt *S, DataRecursionQueue * = nullptr) {
+    std::optional<APSInt> Value;
+    if (S->getCond() && !S->getCond()->isValueDependent())
+      Value = constantFoldInt(S->getCond());
+    SmallVector<Stmt *, 4> Live;
+    if (!Value || !liveCaseStatements(*S, *Value, Live))
+      return Base::TraverseSwitchStmt(S);
+    if (!TraverseStmt(S->getInit()))
+      return false;
+    if (VarDecl *V = S->getConditionVariable())
+      if (!TraverseDecl(V))
+        return false;
+    return traverseSequence(Live);
+  }
+
+  // Code after a return (or break, continue, goto, or a folded branch or
+  // switch that always leaves) is reached only by a label: CodeGen emits
+  // nothing for it (EmitStmt without an insertion point), so
+  // `if (!IS_ENABLED(CONFIG_X)) return; init_only();` references nothing
+  // with X off, and neither does `case 1: return a(); case 2: return b();`
+  // past a(). Declarations are still traversed, as CodeGen still emits
+  // them (a static local's initializer among them).
+  bool TraverseCompoundStmt(CompoundStmt *S, DataRecursionQueue * = nullptr) {
+    if (!WalkUpFromCompoundStmt(S))
+      return false;
+    return traverseSequence(S->body());
+  }
+  template <typename Range> bool traverseSequence(Range &&Stmts) {
+    bool Reachable = true;
+    for (Stmt *L : Stmts) {
+      if (!Reachable && !containsLabel(L)) {
+        if (isa<DeclStmt>(L) && !TraverseStmt(L))
+          return false;
+        continue;
+      }
+      if (!TraverseStmt(L))
+        return false;
+      Reachable = !leavesNoCode(L);
+    }
+    return true;
+  }
   bool TraverseConditionalOperator(ConditionalOperator *E,
                                    DataRecursionQueue * = nullptr) {
     std::optional<bool> Folded;
@@ -250,12 +295,200 @@ private:
   /// The value of a condition CodeGen folds (CodeGenFunction::
   /// ConstantFoldsToSimpleInteger): an integer constant with no side effects.
   std::optional<bool> constantFold(const Expr *Cond) const {
+    if (std::optional<APSInt> V = constantFoldInt(Cond))
+      return V->getBoolValue();
+    return std::nullopt;
+  }
+  std::optional<APSInt> constantFoldInt(const Expr *Cond) const {
     if (Cond->isTypeDependent() || Cond->containsErrors())
       return std::nullopt;
     Expr::EvalResult Result;
     if (!Cond->EvaluateAsInt(Result, Ctx) || containsLabel(Cond))
       return std::nullopt;
-    return Result.Val.getInt().getBoolValue();
+    return Result.Val.getInt();
+  }
+
+  /// The statements CodeGen emits for a switch on the constant \p Value,
+  /// or false when it emits the whole switch. The same decisions as clang
+  /// 19's FindCaseStatementsForValue and CollectStatementsForCase
+  /// (lib/CodeGen/CGStmt.cpp): the case with that value, else the default,
+  /// else nothing when the body holds no label; case ranges are not folded.
+  bool liveCaseStatements(const SwitchStmt &S, const APSInt &Value,
+                          SmallVectorImpl<Stmt *> &Live) const {
+    const SwitchCase *Case = S.getSwitchCaseList();
+    const DefaultStmt *Default = nullptr;
+    for (; Case; Case = Case->getNextSwitchCase()) {
+      if (const auto *D = dyn_cast<DefaultStmt>(Case)) {
+        Default = D;
+        continue;
+      }
+      const auto *CS = cast<CaseStmt>(Case);
+      if (CS->getRHS())
+        return false;
+      if (APSInt::isSameValue(CS->getLHS()->EvaluateKnownConstInt(Ctx), Value))
+        break;
+    }
+    if (!Case) {
+      if (!Default)
+        return !containsLabel(&S);
+      Case = Default;
+    }
+    bool Found = false;
+    return collectCase(const_cast<Stmt *>(S.getBody()), Case, Found, Live) != Collected::Failure &&
+           Found;
+  }
+
+  enum class Collected { Failure, FallThrough, Success };
+
+  /// Looking for \p Case (non-null: what is skipped must hold no label),
+  /// then collecting what runs from it to the break (null).
+  static Collected collectCase(Stmt *S, const SwitchCase *Case, bool &Found,
+                               SmallVectorImpl<Stmt *> &Live) {
+    if (!S)
+      return Case ? Collected::Success : Collected::FallThrough;
+    if (auto *SC = dyn_cast<SwitchCase>(S)) {
+      if (SC == Case) {
+        Found = true;
+        return collectCase(SC->getSubStmt(), nullptr, Found, Live);
+      }
+      return collectCase(SC->getSubStmt(), Case, Found, Live);
+    }
+    if (!Case && isa<BreakStmt>(S))
+      return Collected::Success;
+    auto RestHasLabel = [](CompoundStmt::body_iterator I,
+                           CompoundStmt::body_iterator E) {
+      for (; I != E; ++I)
+        if (containsLabel(*I, /*IgnoreCases=*/true))
+          return true;
+      return false;
+    };
+    if (auto *CS = dyn_cast<CompoundStmt>(S)) {
+      auto I = CS->body_begin(), E = CS->body_end();
+      bool StartedLive = Found;
+      size_t StartSize = Live.size();
+      if (Case) {
+        // A declaration skipped on the way to the case may be used after it.
+        bool SkippedDecl = false;
+        for (; Case && I != E; ++I) {
+          SkippedDecl |= mightAddDeclToScope(*I);
+          switch (collectCase(*I, Case, Found, Live)) {
+          case Collected::Failure:
+            return Collected::Failure;
+          case Collected::Success:
+            if (Found)
+              return SkippedDecl || RestHasLabel(I + 1, E) ? Collected::Failure
+                                                           : Collected::Success;
+            break;
+          case Collected::FallThrough:
+            Case = nullptr;
+            if (SkippedDecl)
+              return Collected::Failure;
+            break;
+          }
+        }
+        if (!Found)
+          return Collected::Success;
+      }
+      bool AnyDecls = false;
+      for (; I != E; ++I) {
+        AnyDecls |= mightAddDeclToScope(*I);
+        switch (collectCase(*I, nullptr, Found, Live)) {
+        case Collected::Failure:
+          return Collected::Failure;
+        case Collected::FallThrough:
+          break;
+        case Collected::Success:
+          return RestHasLabel(I + 1, E) ? Collected::Failure
+                                        : Collected::Success;
+        }
+      }
+      // Falling out of a scope with declarations: only the whole compound
+      // statement can be emitted, and only when it holds no break.
+      if (AnyDecls) {
+        if (!StartedLive || containsBreak(S))
+          return Collected::Failure;
+        Live.resize(StartSize);
+        Live.push_back(S);
+      }
+      return Collected::FallThrough;
+    }
+    if (Case)
+      return containsLabel(S, /*IgnoreCases=*/true) ? Collected::Failure
+                                                    : Collected::Success;
+    if (containsBreak(S))
+      return Collected::Failure;
+    Live.push_back(S);
+    return Collected::FallThrough;
+  }
+
+  /// After \p S control cannot fall through to the next statement, for sure:
+  /// a return, break, continue or goto; a block that leaves with no label
+  /// after that; an `if` or `switch` that CodeGen folds to code that leaves.
+  /// (Anything else may fall through.)
+  bool leavesNoCode(const Stmt *S) const {
+    if (!S)
+      return false;
+    if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt>(S))
+      return true;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S))
+      return sequenceLeaves(CS->body());
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      if (If->isConsteval() || If->getConditionVariable() || !If->getCond() ||
+          If->getCond()->isValueDependent())
+        return false;
+      std::optional<bool> Folded = constantFold(If->getCond());
+      if (!Folded)
+        return false;
+      const Stmt *Dead = *Folded ? If->getElse() : If->getThen();
+      if (!If->isConstexpr() && containsLabel(Dead))
+        return false;
+      return leavesNoCode(*Folded ? If->getThen() : If->getElse());
+    }
+    if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
+      if (!Sw->getCond() || Sw->getCond()->isValueDependent())
+        return false;
+      std::optional<APSInt> Value = constantFoldInt(Sw->getCond());
+      SmallVector<Stmt *, 4> Live;
+      return Value && liveCaseStatements(*Sw, *Value, Live) &&
+             sequenceLeaves(Live);
+    }
+    return false;
+  }
+  template <typename Range> bool sequenceLeaves(Range &&Stmts) const {
+    bool Left = false;
+    for (const Stmt *Child : Stmts) {
+      if (Left && containsLabel(Child))
+        return false;
+      Left = Left || leavesNoCode(Child);
+    }
+    return Left;
+  }
+
+  /// A break that leaves the switch (CodeGenFunction::containsBreak).
+  static bool containsBreak(const Stmt *S) {
+    if (!S || isa<SwitchStmt, WhileStmt, DoStmt, ForStmt>(S))
+      return false;
+    if (isa<BreakStmt>(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (containsBreak(Child))
+        return true;
+    return false;
+  }
+
+  /// A declaration in the scope around \p S (CodeGenFunction::
+  /// mightAddDeclToScope).
+  static bool mightAddDeclToScope(const Stmt *S) {
+    if (!S || isa<IfStmt, SwitchStmt, WhileStmt, DoStmt, ForStmt, CompoundStmt,
+                  CXXForRangeStmt, CXXTryStmt, ObjCForCollectionStmt,
+                  ObjCAtTryStmt>(S))
+      return false;
+    if (isa<DeclStmt>(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (mightAddDeclToScope(Child))
+        return true;
+    return false;
   }
 
   /// A label (or a case outside a nested switch) can be jumped to, so the
