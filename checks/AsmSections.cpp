@@ -55,8 +55,28 @@ static std::string sectionOperand(StringRef Rest) {
   return Rest.take_until([](char C) { return C == ',' || isSpace(C); }).str();
 }
 
-/// Identifiers in a data directive's operands, skipping strings and numbers.
+/// The symbols a data directive's operands leave a relocation against,
+/// skipping strings and numbers. Each comma-separated operand is a sum of
+/// terms: a symbol that only appears subtracted (`sym - .`'s `.`, the `b` of
+/// `a - b`) or cancels out (`.quad sym - sym`, a constant) is resolved by
+/// the assembler, which can only subtract what it knows; relocations add
+/// symbols. Under any other operator (`sym * 2`, `sym >> 3`) a symbol
+/// counts, to be safe.
 static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
+  SmallVector<std::pair<std::string, int>, 4> Terms; // symbol, coefficient
+  bool Other = false;                                // a non-linear operator
+  SmallVector<int, 4> ParenSign = {1};
+  int Sign = 1; // of the next term
+  auto Flush = [&] {
+    for (auto &[Name, Coef] : Terms)
+      if (Coef > 0 || (Other && Coef != 0))
+        if (llvm::find(Out, Name) == Out.end())
+          Out.push_back(Name);
+    Terms.clear();
+    Other = false;
+    ParenSign.assign(1, 1);
+    Sign = 1;
+  };
   for (size_t I = 0; I < Operands.size();) {
     char C = Operands[I];
     if (C == '"') {
@@ -69,6 +89,7 @@ static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
     if (isDigit(C)) {
       while (I < Operands.size() && isSymbolChar(Operands[I]))
         ++I;
+      Sign = ParenSign.back();
       continue;
     }
     if (isSymbolStart(C)) {
@@ -76,12 +97,40 @@ static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
       while (I < Operands.size() && isSymbolChar(Operands[I]))
         ++I;
       StringRef Name = Operands.slice(B, I);
-      if (Name != ".") // "." is the location counter
-        Out.push_back(Name.str());
+      if (Name != ".") { // "." is the location counter
+        auto It = llvm::find_if(Terms, [&](auto &T) { return T.first == Name; });
+        if (It == Terms.end())
+          Terms.push_back({Name.str(), Sign});
+        else
+          It->second += Sign;
+      }
+      Sign = ParenSign.back();
       continue;
+    }
+    switch (C) {
+    case ',':
+      Flush();
+      break;
+    case '(':
+      ParenSign.push_back(Sign);
+      break;
+    case ')':
+      if (ParenSign.size() > 1)
+        ParenSign.pop_back();
+      Sign = ParenSign.back();
+      break;
+    case '-':
+      Sign = -Sign;
+      break;
+    case '+':
+      break;
+    default:
+      if (!isSpace(C))
+        Other = true;
     }
     ++I;
   }
+  Flush();
 }
 
 std::vector<AsmDataBlock> parseAsmDataBlocks(StringRef Asm,

@@ -154,6 +154,36 @@ public:
   bool TraverseChooseExpr(ChooseExpr *E, DataRecursionQueue * = nullptr) {
     return E->isConditionDependent() ? true : TraverseStmt(E->getChosenSubExpr());
   }
+  // Builtins whose operand is never evaluated, like sizeof's: CodeGen folds
+  // them or emits only a query the optimizer answers, and no relocation
+  // survives at any -O.
+  bool TraverseCallExpr(CallExpr *E, DataRecursionQueue * = nullptr) {
+    switch (E->getBuiltinCallee()) {
+    case Builtin::BI__builtin_constant_p:
+    case Builtin::BI__builtin_object_size:
+    case Builtin::BI__builtin_dynamic_object_size:
+    case Builtin::BI__builtin_classify_type:
+      return true;
+    default:
+      return Base::TraverseCallExpr(E);
+    }
+  }
+  // `(void)fn;`, `(void)&fn;`, `(void)*ptr;`: a discarded expression
+  // without side effects. CodeGen emits at most a dead load for it, which
+  // instruction selection drops at every -O: no relocation remains. A
+  // discarded call, assignment or volatile read is emitted.
+  bool TraverseCStyleCastExpr(CStyleCastExpr *E, DataRecursionQueue * = nullptr) {
+    return isDiscardedPure(E) ? true : Base::TraverseCStyleCastExpr(E);
+  }
+  bool TraverseCXXStaticCastExpr(CXXStaticCastExpr *E,
+                                 DataRecursionQueue * = nullptr) {
+    return isDiscardedPure(E) ? true : Base::TraverseCXXStaticCastExpr(E);
+  }
+  bool TraverseCXXFunctionalCastExpr(CXXFunctionalCastExpr *E,
+                                     DataRecursionQueue * = nullptr) {
+    return isDiscardedPure(E) ? true
+                                 : Base::TraverseCXXFunctionalCastExpr(E);
+  }
   bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *,
                                          DataRecursionQueue * = nullptr) {
     return true;
@@ -275,10 +305,13 @@ public:
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    noteUse(E->getDecl(), E, E->getLocation());
+    if (!readAsConstant(E))
+      noteUse(E->getDecl(), E, E->getLocation());
     return true;
   }
   bool VisitMemberExpr(MemberExpr *E) {
+    if (readAsConstant(E))
+      return true;
     ValueDecl *D = E->getMemberDecl();
     if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
       noteUse(D, E, E->getMemberLoc());
@@ -489,6 +522,31 @@ private:
       if (mightAddDeclToScope(Child))
         return true;
     return false;
+  }
+
+  /// A constexpr or const object read as a constant, which is not an
+  /// odr-use: CodeGen emits the value (tryEmitAsConstant), not the object.
+  /// Not an element of an array (`limits[i]`, even `limits[1]`), which
+  /// CodeGen reads from the object at -O0.
+  bool readAsConstant(const Expr *E) const {
+    NonOdrUseReason R = isa<DeclRefExpr>(E)
+                            ? cast<DeclRefExpr>(E)->isNonOdrUse()
+                            : cast<MemberExpr>(E)->isNonOdrUse();
+    return R == NOUR_Unevaluated ||
+           (R == NOUR_Constant && !E->getType()->isArrayType() &&
+            !Subscripted.count(E));
+  }
+
+  /// A cast to void of an expression without side effects (a volatile
+  /// read included).
+  bool isDiscardedPure(const ExplicitCastExpr *E) const {
+    if (E->getCastKind() != CK_ToVoid)
+      return false;
+    const Expr *Op = E->getSubExpr();
+    if (Op->isValueDependent() || Op->containsErrors() ||
+        Op->getType().isVolatileQualified())
+      return false;
+    return !Op->HasSideEffects(Ctx, /*IncludePossibleEffects=*/true);
   }
 
   /// A label (or a case outside a nested switch) can be jumped to, so the
