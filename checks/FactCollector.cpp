@@ -138,6 +138,12 @@ public:
   bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
   bool TraverseDecltypeType(DecltypeType *) { return true; }
   bool TraverseStaticAssertDecl(StaticAssertDecl *) { return true; }
+  // A template argument is a constant the instantiation uses: the
+  // reference (and its relocation) is in the instantiation, which is
+  // visited on its own, not where the argument is written (`call<fn>()`),
+  // nor in the written arguments of the specialization.
+  bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &) { return true; }
+  bool TraverseTemplateArgument(const TemplateArgument &) { return true; }
   bool TraverseOffsetOfExpr(OffsetOfExpr *, DataRecursionQueue * = nullptr) {
     return true;
   }
@@ -663,7 +669,9 @@ private:
       return;
     markReferenced(To);
     uint64_t Key = (uint64_t(*Current) << 32) | To;
-    if (!Seen.insert({Key, Loc.getRawEncoding()}).second)
+    // By the place in the file: a macro that names the symbol twice (two
+    // asm operands, `TWICE(fn)`) is one reference where the user looks.
+    if (!Seen.insert({Key, SM.getFileLoc(Loc).getRawEncoding()}).second)
       return;
     Reference R;
     R.From = *Current;
