@@ -503,31 +503,34 @@ private:
     return Left;
   }
 
+  /// Whether \p Root or a statement under it is \p Wanted, not looking
+  /// under \p Opaque ones. A worklist: statements nest deeper than the
+  /// stack would take.
+  template <typename Wanted, typename... Opaque>
+  static bool findBelow(const Stmt *Root) {
+    SmallVector<const Stmt *, 16> Work = {Root};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || (sizeof...(Opaque) && isa<Opaque...>(S)))
+        continue;
+      if (isa<Wanted>(S))
+        return true;
+      llvm::append_range(Work, S->children());
+    }
+    return false;
+  }
+
   /// A break that leaves the switch (CodeGenFunction::containsBreak).
   static bool containsBreak(const Stmt *S) {
-    if (!S || isa<SwitchStmt, WhileStmt, DoStmt, ForStmt>(S))
-      return false;
-    if (isa<BreakStmt>(S))
-      return true;
-    for (const Stmt *Child : S->children())
-      if (containsBreak(Child))
-        return true;
-    return false;
+    return findBelow<BreakStmt, SwitchStmt, WhileStmt, DoStmt, ForStmt>(S);
   }
 
   /// A declaration in the scope around \p S (CodeGenFunction::
   /// mightAddDeclToScope).
   static bool mightAddDeclToScope(const Stmt *S) {
-    if (!S || isa<IfStmt, SwitchStmt, WhileStmt, DoStmt, ForStmt, CompoundStmt,
-                  CXXForRangeStmt, CXXTryStmt, ObjCForCollectionStmt,
-                  ObjCAtTryStmt>(S))
-      return false;
-    if (isa<DeclStmt>(S))
-      return true;
-    for (const Stmt *Child : S->children())
-      if (mightAddDeclToScope(Child))
-        return true;
-    return false;
+    return findBelow<DeclStmt, IfStmt, SwitchStmt, WhileStmt, DoStmt, ForStmt,
+                     CompoundStmt, CXXForRangeStmt, CXXTryStmt,
+                     ObjCForCollectionStmt, ObjCAtTryStmt>(S);
   }
 
   /// A constexpr or const object read as a constant, which is not an
