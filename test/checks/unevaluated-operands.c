@@ -8,14 +8,14 @@
 // assignment or volatile read, an odr-use and `sym - .` are references.
 // The objects agree at -O0 and -O2, in C and C++.
 //
-// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify %s
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,c %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,cxx -x c++ -std=c++17 %s
-// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -plugin-arg-initcheck modpost-compat %s
-// RUN: %check_initcheck_tidy %s initcheck-section-mismatch %t -- -- -I %inputs
+// RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=expected,c -plugin-arg-initcheck modpost-compat %s
+// RUN: %check_initcheck_tidy -check-suffixes=,C %s initcheck-section-mismatch %t -- -- -I %inputs
 // RUN: %check_initcheck_tidy -check-suffixes=,CXX %s initcheck-section-mismatch %t -- -- -I %inputs -x c++ -std=c++17
 //
 // RUN: %clang -fplugin=%initcheck_plugin -fplugin-arg-initcheck-warn-only -I %inputs -O0 -c %s -o %t-0.o 2>/dev/null
-// RUN: llvm-readelf-19 -r %t-0.o | FileCheck %s --check-prefix=RELOC
+// RUN: llvm-readelf-19 -r %t-0.o | FileCheck %s --check-prefixes=RELOC,RELOC-C
 // RUN: %clang -fplugin=%initcheck_plugin -fplugin-arg-initcheck-warn-only -I %inputs -O2 -c %s -o %t-2.o 2>/dev/null
 // RUN: llvm-readelf-19 -r %t-2.o | FileCheck %s --check-prefix=NONE
 // RUN: %clangxx -fplugin=%initcheck_plugin -fplugin-arg-initcheck-warn-only -I %inputs -O0 -x c++ -std=c++17 -c %s -o %t-x0.o 2>/dev/null
@@ -26,6 +26,7 @@
 // RELOC-DAG: {{ (_Z[0-9]+)?}}kept_call{{v?}} - 4
 // RELOC-DAG: {{ (_Z[0-9]+)?}}kept_ptr{{ }}
 // RELOC-DAG: {{ }}kept_vol{{ }}
+// RELOC-C-DAG: {{ }}kept_choose - 4
 // RELOC-DAG: {{ }}{{(_Z[0-9]+)?}}kept_pcrel{{v?}}
 // RELOC-NOT: dropped_
 // NONE-NOT: dropped_
@@ -51,6 +52,8 @@ int __init dropped_asm(void) { return 0; }
 int __initdata dropped_asm_data[4];
 int __initdata dropped_cxx_read;
 int __init kept_call(void);    // expected-note {{declared __init here}}
+int __init dropped_choose(void);
+int __init kept_choose(void);  // c-note {{declared __init here}}
 int *kept_ptr __initdata;      // expected-note {{declared __initdata here}}
 volatile int __initdata kept_vol; // expected-note {{declared __initdata here}}
 int __init kept_pcrel(void);   // expected-note {{declared __init here}}
@@ -65,6 +68,15 @@ int builtins(int *p) {
          (int)__builtin_dynamic_object_size(dropped_ptr, 1) +
          __builtin_classify_type(dropped_class);
 }
+
+#ifndef __cplusplus
+// The neighbours: the branch __builtin_choose_expr does not select.
+int chooser(void) {
+  return __builtin_choose_expr(1, 0, dropped_choose()) +
+         __builtin_choose_expr(0, dropped_choose(), kept_choose()); // c-error {{function 'chooser' references __init function 'kept_choose'}}
+  // CHECK-MESSAGES-C: :[[@LINE-1]]:53: warning: function 'chooser' references __init function 'kept_choose'
+}
+#endif
 
 int state;
 void discarded(void) {
