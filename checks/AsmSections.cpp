@@ -55,13 +55,15 @@ static std::string sectionOperand(StringRef Rest) {
   return Rest.take_until([](char C) { return C == ',' || isSpace(C); }).str();
 }
 
-/// The symbols a data directive's operands leave a relocation against,
-/// skipping strings and numbers. Each comma-separated operand is a sum of
-/// terms: a symbol that only appears subtracted (`sym - .`'s `.`, the `b` of
-/// `a - b`) or cancels out (`.quad sym - sym`, a constant) is resolved by
-/// the assembler, which can only subtract what it knows; relocations add
-/// symbols. Under any other operator (`sym * 2`, `sym >> 3`) a symbol
-/// counts, to be safe.
+/// The symbols a data directive's or an instruction's operands leave a
+/// relocation against, skipping strings, numbers and local label references
+/// (1b, 2f), registers and inline asm operand references (`%rax`, `%0`,
+/// `%[name]`, `%c[name]`); an immediate's `$` is not part of the name.
+/// Each comma-separated operand is a sum of terms: a symbol that only
+/// appears subtracted (`sym - .`'s `.`, the `b` of `a - b`) or cancels out
+/// (`.quad sym - sym`, a constant) is resolved by the assembler, which can
+/// only subtract what it knows; relocations add symbols. Under any other
+/// operator (`sym * 2`, `sym >> 3`) a symbol counts, to be safe.
 static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
   SmallVector<std::pair<std::string, int>, 4> Terms; // symbol, coefficient
   bool Other = false;                                // a non-linear operator
@@ -79,6 +81,17 @@ static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
   };
   for (size_t I = 0; I < Operands.size();) {
     char C = Operands[I];
+    if (C == '%') {
+      ++I;
+      while (I < Operands.size() && Operands[I] == '%')
+        ++I;
+      while (I < Operands.size() && isSymbolChar(Operands[I]))
+        ++I;
+      if (I < Operands.size() && Operands[I] == '[')
+        while (I < Operands.size() && Operands[I] != ']')
+          ++I;
+      continue;
+    }
     if (C == '"') {
       for (++I; I < Operands.size() && Operands[I] != '"'; ++I)
         if (Operands[I] == '\\')
@@ -97,8 +110,10 @@ static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
       while (I < Operands.size() && isSymbolChar(Operands[I]))
         ++I;
       StringRef Name = Operands.slice(B, I);
-      if (Name != ".") { // "." is the location counter
-        auto It = llvm::find_if(Terms, [&](auto &T) { return T.first == Name; });
+      Name.consume_front("$");
+      if (!Name.empty() && Name != "." && !isDigit(Name[0])) { // "." is the
+        auto It = llvm::find_if(                                // location
+            Terms, [&](auto &T) { return T.first == Name; });    // counter
         if (It == Terms.end())
           Terms.push_back({Name.str(), Sign});
         else
@@ -194,6 +209,59 @@ std::vector<AsmDataBlock> parseAsmDataBlocks(StringRef Asm,
     }
   }
   return Blocks;
+}
+
+std::vector<std::string> asmTemplateSymbols(StringRef Template) {
+  std::vector<std::string> Out;
+  // Whether the assembler is in the function's own section, with the
+  // .pushsection stack and the section before the last switch (.previous).
+  bool Own = true, PreviousOwn = true;
+  SmallVector<bool, 4> Stack;
+  for (StringRef Stmt : splitStatements(Template)) {
+    Stmt = Stmt.trim();
+    while (!Stmt.empty() && (isSymbolStart(Stmt[0]) || isDigit(Stmt[0]))) {
+      size_t N = 0; // labels: "1:", "name:"
+      while (N < Stmt.size() && isSymbolChar(Stmt[N]))
+        ++N;
+      if (N < Stmt.size() && Stmt[N] == ':') {
+        Stmt = Stmt.drop_front(N + 1).trim();
+        continue;
+      }
+      break;
+    }
+    if (Stmt.empty())
+      continue;
+    StringRef Head = Stmt.take_until([](char C) { return isSpace(C); });
+    StringRef Rest = Stmt.drop_front(Head.size()).trim();
+    if (Head.starts_with(".")) {
+      if (Head == ".section" || Head == ".text" || Head == ".data" ||
+          Head == ".bss") {
+        PreviousOwn = Own;
+        Own = false;
+      } else if (Head == ".pushsection") {
+        Stack.push_back(Own);
+        PreviousOwn = Own;
+        Own = false;
+      } else if (Head == ".popsection") {
+        if (!Stack.empty()) {
+          PreviousOwn = Own;
+          Own = Stack.pop_back_val();
+        }
+      } else if (Head == ".previous") {
+        std::swap(Own, PreviousOwn);
+      } else if (Own && StringSwitch<bool>(Head)
+                            .Cases(".long", ".quad", ".int", ".word", true)
+                            .Cases(".4byte", ".8byte", ".dc.a", ".xword", true)
+                            .Cases(".dword", ".ptr", true)
+                            .Default(false)) {
+        collectSymbols(Rest, Out);
+      }
+      continue;
+    }
+    if (Own)
+      collectSymbols(Rest, Out);
+  }
+  return Out;
 }
 
 } // namespace initcheck

@@ -27,6 +27,13 @@ struct AsmDataBlock {
 std::vector<AsmDataBlock> parseAsmDataBlocks(llvm::StringRef Asm,
                                              llvm::StringRef InitialSection);
 
+/// The symbols an inline asm template inside a function names in its own
+/// code: instruction operands (`call early_fixup`, `mov $tbl, %rax`) and
+/// data directives, outside any .section/.pushsection switch (what those
+/// emit belongs to another section, not to the function). Operands written
+/// `%0`, `%[name]`, `%c[name]` and registers are not names.
+std::vector<std::string> asmTemplateSymbols(llvm::StringRef Template);
+
 } // namespace initcheck
 
 #endif

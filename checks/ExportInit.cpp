@@ -25,6 +25,11 @@ void checkExportInit(const RuleInput &In, FindingSink &Out) {
     if (From.Class != SectionClass::ExportTable ||
         (ToClass != SectionClass::Init && ToClass != SectionClass::Exit))
       continue;
+    // Except __init_or_module: init only while there are no modules to use
+    // the export, and resident (no finding) once modules are enabled, so
+    // right in both configurations (drivers/base/platform.c).
+    if (To.InitOrModule && In.Facts.KernelWithoutModules)
+      continue;
     llvm::StringRef Macro =
         canonicalAnnotation(To.Section, To.Kind == SymbolKind::Function);
     Finding F;

@@ -27,6 +27,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/thread.h"
 
 using namespace clang;
@@ -47,6 +48,8 @@ public:
 
   TuFacts run() {
     TraverseDecl(Ctx.getTranslationUnitDecl());
+    drainReferenced();
+    resolveVTables();
     drainReferenced();
     resolveAsm();
     resolveAliases();
@@ -99,14 +102,18 @@ public:
     }
     std::optional<unsigned> Context;
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
-      bool LambdaBody = false;
-      if (auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        LambdaBody = MD->getParent()->isLambda();
-      if (FD->doesThisDeclarationHaveABody() && !LambdaBody)
+      if (FD->doesThisDeclarationHaveABody())
         Context = symbolFor(FD);
-      else if (FD->hasAttr<SectionAttr>())
-        symbolFor(FD); // Annotated declarations matter to the advice rules.
+      else if (FD->hasAttr<SectionAttr>() || FD->hasDefiningAttr())
+        // Annotated declarations matter to the advice rules; an alias or
+        // ifunc defines a symbol and keeps its target (resolveAliases).
+        symbolFor(FD);
     } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+      noteScopeExit(VD);
+      // `auto l = [..] {..};`: the uses of l decide, not its creation.
+      if (VD->hasLocalStorage() && VD->getInit())
+        if (auto *LE = dyn_cast<LambdaExpr>(VD->getInit()->IgnoreImplicit()))
+          CalledClosures.insert(LE);
       if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD)) {
         if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
           Context = symbolFor(VD);
@@ -115,11 +122,18 @@ public:
       }
     } else if (auto *AD = dyn_cast<FileScopeAsmDecl>(D)) {
       AsmDecls.push_back(AD);
+    } else if (auto *OMD = dyn_cast<ObjCMethodDecl>(D)) {
+      if (OMD->hasBody())
+        Context = objcMethodSymbol(OMD);
+    } else if (auto *BD = dyn_cast<BlockDecl>(D)) {
+      Context = blockSymbol(BD);
     }
     if (!Context)
       return Base::TraverseDecl(D);
     std::optional<unsigned> Saved = Current;
     Current = Context;
+    if (auto *MD = dyn_cast<CXXMethodDecl>(D))
+      noteImplicitMemberCalls(MD);
     bool Result = Base::TraverseDecl(D);
     Current = Saved;
     return Result;
@@ -313,14 +327,75 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (!readAsConstant(E))
       noteUse(E->getDecl(), E, E->getLocation());
+    noteClosureUse(E);
+    return true;
+  }
+
+  // A lambda's body is a function of its own, in .text whatever encloses
+  // it. Calling the closure is a call of its operator(); any other use of
+  // the closure (a conversion to a function pointer, a copy into a
+  // std::function or an algorithm, a capture) lets it run later, so its
+  // address escapes.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+    if (E->getOperator() != OO_Call || E->getNumArgs() == 0)
+      return true;
+    const Expr *Object = E->getArg(0)->IgnoreImplicit();
+    if (isa<LambdaExpr, DeclRefExpr>(Object))
+      CalledClosures.insert(Object);
+    return true;
+  }
+  // A symbol an inline asm template names in the function's own code
+  // (`asm("call early_fixup")`) is a relocation of that function. Only
+  // symbols with a section of their own, or defined in another file, are
+  // looked for: a word of the template that merely spells a local helper's
+  // name is not evidence enough (and such a helper must be __used anyway).
+  bool VisitGCCAsmStmt(GCCAsmStmt *S) {
+    const clang::StringLiteral *Str = S->getAsmString();
+    if (!Current || !Str || !Str->isOrdinary())
+      return true;
+    for (const std::string &Name : asmTemplateSymbols(Str->getString()))
+      if (std::optional<unsigned> To = lookupAnnotatedByName(Name))
+        addRef(*To, RefKind::AddressOf, S->getAsmLoc());
+    return true;
+  }
+  // `&&label` (GNU computed goto) is the address of code inside the
+  // function that holds the label; a static table of them is data that
+  // points into that function's section.
+  bool VisitAddrLabelExpr(AddrLabelExpr *E) {
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(
+            E->getLabel()->getDeclContext()))
+      addRef(symbolFor(FD), RefKind::Access, E->getLabelLoc());
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    if (Current)
+      LambdaOwners.try_emplace(E->getLambdaClass(), *Current);
+    // A closure captured by another is used by that one's body, where its
+    // calls are: the capture itself lets nothing run.
+    for (Expr *Init : E->capture_inits()) {
+      const Expr *Captured = Init ? Init->IgnoreImplicit() : nullptr;
+      if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Captured);
+          CE && CE->getNumArgs() == 1)
+        Captured = CE->getArg(0)->IgnoreImplicit();
+      if (isa_and_nonnull<DeclRefExpr>(Captured))
+        CalledClosures.insert(Captured);
+    }
+    if (!CalledClosures.count(E))
+      closureEscapes(E->getLambdaClass(), E->getBeginLoc());
     return true;
   }
   bool VisitMemberExpr(MemberExpr *E) {
     if (readAsConstant(E))
       return true;
     ValueDecl *D = E->getMemberDecl();
+    // An implicit member call (a conversion operator the compiler inserts)
+    // has no member location: the converted expression is the place.
+    SourceLocation Loc = E->getMemberLoc();
+    if (Loc.isInvalid())
+      Loc = E->getExprLoc().isValid() ? E->getExprLoc() : E->getBase()->getExprLoc();
     if (isa<CXXMethodDecl>(D) || isa<VarDecl>(D))
-      noteUse(D, E, E->getMemberLoc());
+      noteUse(D, E, Loc);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -329,8 +404,264 @@ public:
         addRef(symbolFor(C), RefKind::Call, E->getLocation());
     return true;
   }
+  // A default argument is evaluated at each call that omits it: report
+  // there, not at the declaration every call shares.
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E,
+                                 DataRecursionQueue * = nullptr) {
+    SourceLocation Saved = UseLoc;
+    if (UseLoc.isInvalid())
+      UseLoc = E->getUsedLocation();
+    bool Result = Base::TraverseCXXDefaultArgExpr(E);
+    UseLoc = Saved;
+    return Result;
+  }
+
+  // Calls the source does not spell: the destructor of a temporary at the
+  // end of its full-expression, `delete`'s destructor and operator delete,
+  // a class's own operator new.
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+    if (const CXXTemporary *T = E->getTemporary())
+      if (const CXXDestructorDecl *D = T->getDestructor())
+        addRef(symbolFor(D), RefKind::Call, E->getExprLoc());
+    return true;
+  }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    // A virtual destructor is called through the vtable, which holds the
+    // relocation (resolveVTables).
+    if (const CXXDestructorDecl *D = destructorOf(E->getDestroyedType()))
+      if (!D->isVirtual())
+        addRef(symbolFor(D), RefKind::Call, E->getExprLoc());
+    if (const FunctionDecl *Op = E->getOperatorDelete(); Op && !Op->isImplicit())
+      addRef(symbolFor(Op), RefKind::Call, E->getExprLoc());
+    return true;
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    if (const FunctionDecl *Op = E->getOperatorNew(); Op && !Op->isImplicit())
+      addRef(symbolFor(Op), RefKind::Call, E->getExprLoc());
+    return true;
+  }
 
 private:
+  /// An Objective-C method body: code in .text (or its section attribute)
+  /// that message dispatch can run at any time, through the class's method
+  /// list, so it is never a helper.
+  unsigned objcMethodSymbol(const ObjCMethodDecl *OMD) {
+    const Decl *Canon = OMD->getCanonicalDecl();
+    auto [It, Inserted] = Index.try_emplace(Canon, Facts.Symbols.size());
+    if (!Inserted)
+      return It->second;
+    Symbol S;
+    S.Kind = SymbolKind::Function;
+    std::string Class;
+    if (const ObjCInterfaceDecl *I = OMD->getClassInterface())
+      Class = I->getName().str();
+    S.Name = (OMD->isInstanceMethod() ? "-[" : "+[") + Class + " " +
+             OMD->getSelector().getAsString() + "]";
+    S.Identifier = S.Name;
+    S.Defined = true;
+    S.InternalLinkage = true;
+    S.Retained = true;
+    S.Loc = at(OMD->getLocation());
+    S.InSystemHeader = SM.isInSystemHeader(OMD->getLocation());
+    S.Section = ".text";
+    for (const Decl *R : {static_cast<const Decl *>(OMD), Canon})
+      if (const auto *A = R->getAttr<SectionAttr>()) {
+        S.Section = A->getName().str();
+        S.ExplicitSection = true;
+        S.AnnotationLoc = at(R->getLocation());
+        break;
+      }
+    S.Class = classifySection(S.Section, Extra);
+    Facts.Symbols.push_back(std::move(S));
+    SymbolDecls.push_back(Canon);
+    return It->second;
+  }
+
+  /// A block literal's body is a function of its own in .text; its address
+  /// is stored in the block object where the literal is evaluated, so it
+  /// escapes from there (blocks are only ever called through the object).
+  unsigned blockSymbol(const BlockDecl *BD) {
+    auto [It, Inserted] = Index.try_emplace(BD, Facts.Symbols.size());
+    if (!Inserted)
+      return It->second;
+    unsigned Sym = It->second;
+    Symbol S;
+    S.Kind = SymbolKind::Function;
+    S.Name = Current ? "block in " + Facts.Symbols[*Current].Name : "block";
+    S.Identifier = S.Name;
+    S.Defined = true;
+    S.InternalLinkage = true;
+    S.Loc = at(BD->getCaretLocation());
+    S.InSystemHeader = SM.isInSystemHeader(BD->getCaretLocation());
+    S.Section = ".text";
+    S.Class = classifySection(S.Section, Extra);
+    Facts.Symbols.push_back(std::move(S));
+    SymbolDecls.push_back(nullptr);
+    addRef(Sym, RefKind::AddressOf, BD->getCaretLocation());
+    return Sym;
+  }
+
+  /// Every call operator of a closure type: one, or the instantiations of
+  /// a generic lambda's.
+  void forEachCallOperator(const CXXRecordDecl *RD,
+                           function_ref<void(const CXXMethodDecl *)> Fn) {
+    if (!RD || !RD->isLambda())
+      return;
+    if (const FunctionTemplateDecl *T = RD->getDependentLambdaCallOperator()) {
+      for (const FunctionDecl *Spec : T->specializations())
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(Spec))
+          Fn(MD);
+      return;
+    }
+    if (const CXXMethodDecl *MD = RD->getLambdaCallOperator())
+      Fn(MD);
+  }
+
+  void closureEscapes(const CXXRecordDecl *RD, SourceLocation Loc) {
+    forEachCallOperator(RD, [&](const CXXMethodDecl *MD) {
+      addRef(symbolFor(MD), RefKind::AddressOf, Loc);
+    });
+  }
+
+  /// A local closure variable used other than by calling it.
+  void noteClosureUse(const DeclRefExpr *E) {
+    const auto *VD = dyn_cast<VarDecl>(E->getDecl());
+    if (!VD || !VD->hasLocalStorage() || CalledClosures.count(E))
+      return;
+    if (const CXXRecordDecl *RD =
+            VD->getType().getNonReferenceType()->getAsCXXRecordDecl())
+      closureEscapes(RD, E->getLocation());
+  }
+
+  /// "lambda in setup": the closure's own name is its file position. The
+  /// function or object whose code creates it names it.
+  std::string lambdaName(const CXXMethodDecl *MD) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (auto It = LambdaOwners.find(RD); It != LambdaOwners.end())
+      return "lambda in " + Facts.Symbols[It->second].Name;
+    const Decl *Context = RD->getLambdaContextDecl();
+    if (!Context || !isa<NamedDecl>(Context))
+      Context = dyn_cast<Decl>(RD->getDeclContext());
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Context))
+      return "lambda in " + displayName(ND);
+    return "lambda";
+  }
+
+  /// The non-trivial destructor that destroys an object of type \p T (or
+  /// each element of an array of them), if any.
+  const CXXDestructorDecl *destructorOf(QualType T) const {
+    if (T.isNull() || T->isDependentType())
+      return nullptr;
+    const CXXRecordDecl *RD = Ctx.getBaseElementType(T)->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor() ||
+        RD->isDependentContext())
+      return nullptr;
+    const CXXDestructorDecl *D = RD->getDestructor();
+    return D && !D->isDeleted() ? D : nullptr;
+  }
+
+  /// What a local variable runs when its scope ends: the function of
+  /// `__attribute__((cleanup(f)))` (the kernel's __free()), the destructor
+  /// of an automatic object, and for a static local the destructor whose
+  /// address the enclosing function registers with __cxa_atexit.
+  void noteScopeExit(const VarDecl *VD) {
+    if (!Current || !VD->isLocalVarDecl())
+      return;
+    if (const auto *A = VD->getAttr<CleanupAttr>())
+      if (const FunctionDecl *F = A->getFunctionDecl())
+        addRef(symbolFor(F), RefKind::Call, VD->getLocation());
+    if (VD->getType()->isReferenceType())
+      return; // a bound temporary is a CXXBindTemporaryExpr
+    if (const CXXDestructorDecl *D = destructorOf(VD->getType()))
+      addRef(symbolFor(D),
+             VD->hasLocalStorage() ? RefKind::Call : RefKind::AddressOf,
+             VD->getLocation());
+  }
+
+  /// The calls and addresses a constructor, destructor or key function
+  /// holds without spelling them: a destructor destroys its members and
+  /// bases; a constructor or destructor of a dynamic class stores the
+  /// address of its vtable, and the key function's file emits the vtable.
+  void noteImplicitMemberCalls(const CXXMethodDecl *MD) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (!RD || RD->isDependentContext() || !RD->hasDefinition() ||
+        RD->isInvalidDecl())
+      return;
+    if (isa<CXXDestructorDecl>(MD)) {
+      SourceLocation L = MD->getLocation();
+      for (const FieldDecl *F : RD->fields())
+        if (const CXXDestructorDecl *D = destructorOf(F->getType()))
+          addRef(symbolFor(D), RefKind::Call, L);
+      for (const CXXBaseSpecifier &B : RD->bases())
+        if (const CXXDestructorDecl *D = destructorOf(B.getType()))
+          addRef(symbolFor(D), RefKind::Call, L);
+      for (const CXXBaseSpecifier &B : RD->vbases())
+        if (const CXXDestructorDecl *D = destructorOf(B.getType()))
+          addRef(symbolFor(D), RefKind::Call, L);
+    }
+    if (!RD->isDynamicClass())
+      return;
+    if (isa<CXXConstructorDecl, CXXDestructorDecl>(MD))
+      VPtrStores.push_back({*Current, MD, RD});
+    if (const CXXMethodDecl *Key = Ctx.getCurrentKeyFunction(RD);
+        Key && Key->getCanonicalDecl() == MD->getCanonicalDecl())
+      vtableFor(RD);
+  }
+
+  /// The vtable of \p RD, a resident constant object. Defined here when
+  /// this file emits it: where the key function is defined, or, for a
+  /// class without one, wherever a constructor or destructor is emitted.
+  /// Then it references every virtual function the class declares.
+  unsigned vtableFor(const CXXRecordDecl *RD) {
+    RD = RD->getDefinition();
+    auto [It, Inserted] = VTables.try_emplace(RD, Facts.Symbols.size());
+    if (!Inserted)
+      return It->second;
+    unsigned Sym = It->second;
+    const CXXMethodDecl *Key = Ctx.getCurrentKeyFunction(RD);
+    Symbol S;
+    S.Kind = SymbolKind::Variable;
+    S.Name = "vtable for " + displayName(RD);
+    S.Identifier = S.Name;
+    S.Section = ".data.rel.ro";
+    S.Class = classifySection(S.Section, Extra);
+    S.Defined = !Key || Key->isDefined();
+    S.InternalLinkage = true; // one per file that emits it: never joined
+    S.Retained = true;        // every object of the class points to it
+    S.IsConst = true;
+    S.Loc = at(RD->getLocation());
+    S.InSystemHeader = SM.isInSystemHeader(RD->getLocation());
+    Facts.Symbols.push_back(std::move(S));
+    SymbolDecls.push_back(nullptr);
+    if (!Facts.Symbols[Sym].Defined)
+      return Sym;
+    std::optional<unsigned> Saved = Current;
+    Current = Sym;
+    for (const CXXMethodDecl *M : RD->methods())
+      if (M->isVirtual() && !M->isPureVirtual() && !M->isDeleted())
+        addRef(symbolFor(M), RefKind::AddressOf, M->getLocation());
+    Current = Saved;
+    return Sym;
+  }
+
+  /// A constructor or destructor stores its class's vtable pointer. An
+  /// inline one is emitted only when used, so it counts once something
+  /// references it (known only after the whole file is traversed).
+  void resolveVTables() {
+    for (size_t I = 0; I != VPtrStores.size(); ++I) {
+      VPtrStore St = VPtrStores[I];
+      const FunctionDecl *Def = St.Fn->getDefinition();
+      bool Emitted = Referenced.count(St.Fn->getCanonicalDecl()) ||
+                     (Def && !Def->isInlined());
+      if (!Emitted)
+        continue;
+      std::optional<unsigned> Saved = Current;
+      Current = St.User;
+      addRef(vtableFor(St.Class), RefKind::AddressOf, St.Fn->getLocation());
+      Current = Saved;
+    }
+  }
+
   /// The value of a condition CodeGen folds (CodeGenFunction::
   /// ConstantFoldsToSimpleInteger): an integer constant with no side effects.
   std::optional<bool> constantFold(const Expr *Cond) const {
@@ -670,6 +1001,8 @@ private:
   void addRef(unsigned To, RefKind Kind, SourceLocation Loc) {
     if (!Current || *Current == To)
       return;
+    if (UseLoc.isValid())
+      Loc = UseLoc;
     markReferenced(To);
     uint64_t Key = (uint64_t(*Current) << 32) | To;
     // By the place in the file: a macro that names the symbol twice (two
@@ -797,10 +1130,8 @@ private:
         Def = D;
       S.Defined = FD->isDefined();
     } else if (VD) {
-      if (const VarDecl *D = VD->getActingDefinition())
+      if (const VarDecl *D = actingDefinition(VD))
         Def = D;
-      else if (const VarDecl *D2 = VD->getDefinition())
-        Def = D2;
       S.Defined = Def != Canon || VD->isThisDeclarationADefinition() !=
                                       VarDecl::DeclarationOnly;
     }
@@ -810,10 +1141,19 @@ private:
     S.Identifier = DefND->getIdentifier() ? DefND->getName().str() : S.Name;
     S.Loc = at(DefND->getLocation());
     S.InternalLinkage = !DefND->isExternallyVisible();
+    bool Lambda = false;
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+        MD && MD->getParent()->isLambda()) {
+      // A closure's operator() runs only when its users call it, and is
+      // implicitly inline: a helper, judged by the call graph.
+      Lambda = true;
+      S.Name = S.Identifier = lambdaName(MD);
+      S.InternalLinkage = true;
+    }
     if (!S.InternalLinkage)
       S.LinkName = linkName(DefND);
     if (FD) {
-      S.Inline = FD->isInlineSpecified();
+      S.Inline = FD->isInlineSpecified() || Lambda;
       bool NoParams = FD->getNumParams() == 0 && !FD->isVariadic();
       QualType Ret = FD->getReturnType();
       S.IsIntVoid = NoParams && Ret->isSpecificBuiltinType(BuiltinType::Int);
@@ -856,6 +1196,7 @@ private:
       if (Carrier) {
         S.AnnotationLoc = at(Carrier->getLocation());
         noteAnnotationSpelling(ownSection(Carrier), S);
+        S.InitOrModule = writtenInitOrModule(ownSection(Carrier));
       }
       findConflicts(Canon, Def, S);
     } else if (const std::string P = pragmaSection(Def); !P.empty()) {
@@ -867,6 +1208,19 @@ private:
     }
     S.Class = classifySection(S.Section, Extra, Facts.DataSections);
     noteInsertion(Def, S);
+  }
+
+  /// The definition of an object, or the tentative definition C makes one
+  /// of (`int x __initdata;`), from any of its declarations: clang's
+  /// getActingDefinition() answers only when asked on a tentative one, and
+  /// the canonical declaration is often a header's `extern`.
+  static const VarDecl *actingDefinition(const VarDecl *VD) {
+    if (const VarDecl *D = VD->getDefinition())
+      return D;
+    for (const VarDecl *R : VD->redecls())
+      if (R->isThisDeclarationADefinition() == VarDecl::TentativeDefinition)
+        return R->getActingDefinition();
+    return nullptr;
   }
 
   std::string defaultSection(const FunctionDecl *FD, const VarDecl *VD,
@@ -922,6 +1276,23 @@ private:
         R.getBegin(), Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO));
   }
 
+  /// Whether the section attribute comes from __init_or_module (or its
+  /// data forms), at any depth of its macro expansion: the kernel writes
+  /// `struct platform_device * __init_or_module f(...)`, and a project
+  /// macro may wrap it.
+  bool writtenInitOrModule(const SectionAttr *A) const {
+    if (!A)
+      return false;
+    for (SourceLocation L = A->getLocation(); L.isMacroID();
+         L = SM.getImmediateMacroCallerLoc(L)) {
+      StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+      if (Name == "__init_or_module" || Name == "__initdata_or_module" ||
+          Name == "__initconst_or_module")
+        return true;
+    }
+    return false;
+  }
+
   void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S) {
     // An alias has no section of its own: it is wherever its target is.
     if (!S.Defined || llvm::any_of(Canon->redecls(), [](const Decl *R) {
@@ -958,8 +1329,12 @@ private:
       return;
     if (const auto *FD = dyn_cast<FunctionDecl>(Def)) {
       SourceLocation L = FD->getLocation();
+      // A lambda takes its annotation after the parameters (`[]() __init
+      // {...}`), not before its name: no fix-it.
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
       if (L.isFileID() && !FD->getQualifier() &&
-          !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD))
+          !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(FD) &&
+          !(MD && MD->getParent()->isLambda()))
         S.AnnotateInsertLoc = L;
       return;
     }
@@ -990,7 +1365,73 @@ private:
       if (isa<FunctionDecl>(ND) || isa<VarDecl>(ND))
         if (!ND->isInvalidDecl())
           return symbolFor(ND);
+    if (!LO.CPlusPlus)
+      return std::nullopt;
+    // C++ code names symbols by their mangled names (`alias("_ZL3foov")`).
+    if (!MangledNames)
+      indexMangledNames();
+    auto It = MangledNames->find(Name);
+    if (It == MangledNames->end())
+      return std::nullopt;
+    return symbolFor(It->second);
+  }
+
+  /// The functions and objects of namespace scope outside system headers,
+  /// by mangled name; built once, the first time a C++ name is not found.
+  void indexMangledNames() {
+    MangledNames.emplace();
+    SmallVector<const DeclContext *, 16> Work{Ctx.getTranslationUnitDecl()};
+    while (!Work.empty()) {
+      const DeclContext *DC = Work.pop_back_val();
+      for (const Decl *D : DC->decls()) {
+        if (D->isInvalidDecl() || SM.isInSystemHeader(D->getLocation()))
+          continue;
+        if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D)) {
+          Work.push_back(cast<DeclContext>(D));
+          continue;
+        }
+        const auto *ND = dyn_cast<NamedDecl>(D);
+        if (!ND || !isa<FunctionDecl, VarDecl>(ND) ||
+            ND->getDeclContext()->isDependentContext() ||
+            (isa<FunctionDecl>(ND) &&
+             cast<FunctionDecl>(ND)->isDependentContext()))
+          continue;
+        if (!Mangler)
+          Mangler = std::make_unique<ASTNameGenerator>(Ctx);
+        MangledNames->try_emplace(Mangler->getName(ND), ND);
+      }
+    }
+  }
+
+  /// A function or object of that name whose declaration carries a
+  /// section attribute, or that another file defines (whose section only
+  /// the whole-program step knows).
+  std::optional<unsigned> lookupAnnotatedByName(StringRef Name) {
+    if (Name.empty() || !isSymbolName(Name))
+      return std::nullopt;
+    // Most words of a template (mnemonics, registers) name nothing: look
+    // them up without adding them to the identifier table.
+    auto Ident = Ctx.Idents.find(Name);
+    if (Ident == Ctx.Idents.end())
+      return std::nullopt;
+    DeclarationName DN(Ident->getValue());
+    for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(DN)) {
+      if (!isa<FunctionDecl, VarDecl>(ND) || ND->isInvalidDecl())
+        continue;
+      bool Annotated = llvm::any_of(
+          ND->redecls(), [](const Decl *R) { return R->hasAttr<SectionAttr>(); });
+      bool Elsewhere = false;
+      if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+        Elsewhere = !FD->isDefined();
+      else
+        Elsewhere = !cast<VarDecl>(ND)->hasDefinition();
+      if (Annotated || (Elsewhere && ND->isExternallyVisible()))
+        return symbolFor(ND);
+    }
     return std::nullopt;
+  }
+  static bool isSymbolName(StringRef Name) {
+    return llvm::all_of(Name, [](char C) { return isAlnum(C) || C == '_'; });
   }
 
   void resolveAsm() {
@@ -1025,24 +1466,59 @@ private:
     }
   }
 
+  struct Aliasee {
+    StringRef Name;         ///< The target, or an ifunc's resolver.
+    bool IFunc = false;     ///< Its symbol lives in the resolver's section.
+    const Decl *Carrier = nullptr; ///< The declaration with the attribute.
+  };
+  /// What an alias or ifunc declaration points at.
+  static std::optional<Aliasee> aliasee(const Decl *D) {
+    for (const Decl *R : D->redecls()) {
+      if (const auto *A = R->getAttr<AliasAttr>())
+        return Aliasee{A->getAliasee(), false, R};
+      if (const auto *A = R->getAttr<IFuncAttr>())
+        return Aliasee{A->getResolver(), true, R};
+    }
+    return std::nullopt;
+  }
+
+  /// The symbol an alias finally names: an alias of an alias is followed
+  /// to the definition (clang rejects cycles; the walk is bounded anyway).
+  std::optional<unsigned> finalAliasTarget(StringRef Name) {
+    std::optional<unsigned> Target = lookupByName(Name);
+    for (unsigned Hops = 0; Target && Hops != 64; ++Hops) {
+      const Decl *D = SymbolDecls[*Target];
+      std::optional<Aliasee> Next = D ? aliasee(D) : std::nullopt;
+      if (!Next || Next->IFunc)
+        return Target;
+      std::optional<unsigned> After = lookupByName(Next->Name);
+      if (!After || *After == *Target)
+        return Target;
+      Target = After;
+    }
+    return Target;
+  }
+
   /// An alias is the same storage under another name: it takes its
   /// target's section, and the target is retained. Two names are special:
   /// under -DMODULE, module_init()/module_exit() define `init_module` and
   /// `cleanup_module` as aliases, which modpost wires into the module's
   /// init and exit slots. They are the module's initcall and exitcall
   /// entries, so a built-in and a modular build get the same verdicts.
+  /// An ifunc's symbol is defined in its resolver's section, and the
+  /// resolver (called by the loader) is retained like an alias target.
   void resolveAliases() {
     // Collect first: lookupByName may add symbols and grow Index.
     std::vector<std::pair<unsigned, const Decl *>> Aliases;
     for (auto &[D, Idx] : Index)
-      for (const Decl *R : D->redecls())
-        if (R->hasAttr<AliasAttr>()) {
-          Aliases.push_back({Idx, R});
-          break;
-        }
+      if (aliasee(D))
+        Aliases.push_back({Idx, D});
+    llvm::sort(Aliases, [](const auto &A, const auto &B) {
+      return A.first < B.first; // Index is a hash map: keep the file's order.
+    });
     for (auto &[Idx, D] : Aliases) {
-      const AliasAttr *A = D->getAttr<AliasAttr>();
-      std::optional<unsigned> Target = lookupByName(A->getAliasee());
+      Aliasee A = *aliasee(D);
+      std::optional<unsigned> Target = finalAliasTarget(A.Name);
       if (!Target || *Target == Idx)
         continue;
       Symbol &Alias = Facts.Symbols[Idx];
@@ -1050,6 +1526,7 @@ private:
       Alias.Section = T.Section;
       Alias.ExplicitSection = T.ExplicitSection;
       Alias.AnnotationLoc = T.AnnotationLoc;
+      Alias.InitOrModule = T.InitOrModule;
       Alias.Defined = true;
       if (Alias.Identifier == "init_module" ||
           Alias.Identifier == "cleanup_module") {
@@ -1057,7 +1534,7 @@ private:
                                                         : SectionClass::ExitTable;
         std::optional<unsigned> Saved = Current;
         Current = Idx;
-        addRef(*Target, RefKind::Call, D->getLocation());
+        addRef(*Target, RefKind::Call, A.Carrier->getLocation());
         Current = Saved;
       } else {
         Alias.Class = T.Class;
@@ -1076,6 +1553,8 @@ private:
   DenseMap<const Decl *, unsigned> Index;
   DenseSet<std::pair<uint64_t, unsigned>> Seen;
   DenseSet<const Expr *> Calls, Subscripted, AddressTaken;
+  DenseSet<const Expr *> CalledClosures; ///< Closures only called, so far.
+  DenseMap<const CXXRecordDecl *, unsigned> LambdaOwners; ///< Who creates it.
   std::vector<const FileScopeAsmDecl *> AsmDecls;
   std::vector<const Decl *> SymbolDecls; ///< Canonical decl per symbol.
   DenseSet<const Decl *> Referenced;     ///< Canonical decls used so far.
@@ -1083,7 +1562,16 @@ private:
   std::vector<const Decl *> Ready;       ///< Deferred and now referenced.
   const Decl *Forced = nullptr;          ///< Being drained: no deferral.
   std::unique_ptr<ASTNameGenerator> Mangler;
+  struct VPtrStore {
+    unsigned User;
+    const CXXMethodDecl *Fn;
+    const CXXRecordDecl *Class;
+  };
+  std::vector<VPtrStore> VPtrStores;
+  DenseMap<const CXXRecordDecl *, unsigned> VTables;
+  std::optional<StringMap<const NamedDecl *>> MangledNames;
   std::optional<unsigned> Current;
+  SourceLocation UseLoc; ///< Where a default argument being visited is used.
 };
 
 } // namespace

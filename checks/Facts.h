@@ -65,6 +65,10 @@ struct Symbol {
   bool Weak = false;              ///< A weak definition another may override.
   bool Inline = false;            ///< Declared inline (compat: assume inlined).
   bool IsConst = false;           ///< A const object (variables only).
+  /// The section comes from __init_or_module, __initdata_or_module or
+  /// __initconst_or_module (include/linux/module.h): init only because the
+  /// kernel has no modules, resident in one that has them.
+  bool InitOrModule = false;
   bool InSystemHeader = false;
   Location Loc;                   ///< The definition, else first declaration.
   /// The declaration that carries the section attribute, for the note

@@ -130,6 +130,7 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     S.IsVoidVoid = B & FlagVoidVoid;
     S.Weak = B & FlagWeak;
     S.Inline = B & FlagInline;
+    S.InitOrModule = B & FlagInitOrModule;
     S.Loc = R.loc();
     S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();
@@ -188,6 +189,12 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   return std::move(F);
 }
 
+uint32_t FactsView::addString(std::string S) {
+  Added.push_back(std::move(S));
+  Strings.push_back(Added.back());
+  return Strings.size() - 1;
+}
+
 void FactsView::location(const PackedLocation &L, Location &Out) const {
   Out.File = Strings[L.File].str();
   Out.Line = L.Line;
@@ -214,6 +221,7 @@ void FactsView::symbol(unsigned I, bool WithNotes, Symbol &S) const {
   S.IsVoidVoid = P.IsVoidVoid;
   S.Weak = P.Weak;
   S.Inline = P.Inline;
+  S.InitOrModule = P.InitOrModule;
   location(P.Loc, S.Loc);
   location(P.AnnotationLoc, S.AnnotationLoc);
   S.Type = Strings[P.Type].str();

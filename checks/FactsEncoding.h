@@ -29,6 +29,9 @@ enum SymbolFlags : unsigned {
   FlagNoAnnotationLoc = 2048,   ///< AnnotationLoc == Loc: not stored.
   FlagWeak = 4096,
   FlagInline = 8192,
+  /// Symbol::InitOrModule. Older records lack it: read as "not", which
+  /// only keeps a finding, so the version stays.
+  FlagInitOrModule = 16384,
 };
 
 } // namespace initcheck

@@ -202,6 +202,7 @@ std::string encodeFacts(const TuFacts &Unpruned) {
     Set(NoAnnotationLoc, FlagNoAnnotationLoc);
     Set(S.Weak, FlagWeak);
     Set(S.Inline, FlagInline);
+    Set(S.InitOrModule, FlagInitOrModule);
     W.u(Flags);
     W.str(S.Name);
     if (!IdIsName)
@@ -270,8 +271,11 @@ std::string factsAsm(StringRef Record) {
   std::string Asm;
   raw_string_ostream OS(Asm);
   // "e": SHF_EXCLUDE, not "a": never loaded, dropped by final links, kept
-  // and concatenated by ld -r.
-  OS << "\t.pushsection " << FactsSectionName << ",\"e\",@progbits\n";
+  // and concatenated by ld -r. The type is "%progbits", not "@progbits":
+  // '@' starts a comment in 32-bit arm assembly, and '%' is the spelling
+  // every ELF assembler accepts, LLVM's and GNU as alike (the kernel's
+  // include/linux/export-internal.h writes it so for the same reason).
+  OS << "\t.pushsection " << FactsSectionName << ",\"e\",%progbits\n";
   for (size_t I = 0; I < Record.size(); I += 64) {
     OS << "\t.byte ";
     for (size_t J = I; J < std::min(Record.size(), I + 64); ++J)
@@ -280,6 +284,10 @@ std::string factsAsm(StringRef Record) {
   }
   OS << "\t.popsection\n";
   return Asm;
+}
+
+bool targetStoresFacts(const Triple &T) {
+  return T.isOSBinFormatELF() && !T.isNVPTX();
 }
 
 } // namespace initcheck

@@ -20,6 +20,8 @@
 #include "checks/Facts.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/TargetParser/Triple.h"
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,7 +66,7 @@ struct PackedSymbol {
   bool ExplicitSection = false, Defined = false, InternalLinkage = false,
        Retained = false, AlwaysInline = false, Weak = false, Inline = false,
        IsConst = false, InSystemHeader = false, IsIntVoid = false,
-       IsVoidVoid = false;
+       IsVoidVoid = false, InitOrModule = false;
 };
 
 struct PackedNote {
@@ -100,6 +102,16 @@ struct FactsView {
   bool KernelWithoutModules = false;
   /// The payload after zlib, when it was compressed.
   std::unique_ptr<char[]> Unpacked;
+  /// Strings the link step added (names and sections as the object has
+  /// them, when a build renamed them after compiling); a deque, so the
+  /// StringRefs in Strings stay valid.
+  std::deque<std::string> Added;
+  /// Symbols whose section the object changed: (symbol, the section it was
+  /// compiled into).
+  std::vector<std::pair<uint32_t, uint32_t>> Moved;
+
+  /// Add \p S to Strings; its index.
+  uint32_t addString(std::string S);
 
   /// Fill \p Out (a default Location) from \p L.
   void location(const PackedLocation &L, Location &Out) const;
@@ -116,8 +128,16 @@ struct FactsView {
 llvm::Expected<std::vector<FactsView>> decodeFacts(llvm::StringRef Section,
                                                    bool WithEdges = true);
 
-/// A file-scope asm statement that places \p Record in FactsSectionName.
+/// A file-scope asm statement that places \p Record in FactsSectionName,
+/// in a spelling every ELF assembler takes (LLVM's and GNU as, 32-bit arm
+/// included).
 std::string factsAsm(llvm::StringRef Record);
+
+/// Whether objects for \p T can carry the record: ELF objects written by an
+/// ELF assembler. Not Mach-O, COFF, wasm, XCOFF, GOFF or SPIR-V (no ELF
+/// sections), and not NVPTX, whose triple says ELF but whose output is PTX
+/// text for ptxas, which rejects section directives.
+bool targetStoresFacts(const llvm::Triple &T);
 
 } // namespace initcheck
 

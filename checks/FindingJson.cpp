@@ -1,9 +1,11 @@
 //===- FindingJson.cpp - A finding in initcheck's own JSON ----------------===//
 #include "checks/FindingJson.h"
+#include "checks/FindingIdentity.h"
 
 namespace initcheck {
 
-void writeFindingJson(llvm::json::OStream &J, const Finding &F) {
+void writeFindingJson(llvm::json::OStream &J, const Finding &F,
+                      llvm::StringRef Fingerprint) {
   J.object([&] {
     J.attribute("rule", F.RuleId);
     J.attribute("level", F.Level == Severity::Error ? "error" : "warning");
@@ -11,6 +13,8 @@ void writeFindingJson(llvm::json::OStream &J, const Finding &F) {
     J.attribute("line", F.Where.Line);
     J.attribute("column", F.Where.Column);
     J.attribute("message", F.Message);
+    J.attribute("subject", findingSubject(F.Message));
+    J.attribute("fingerprint", Fingerprint);
     J.attributeArray("notes", [&] {
       for (const FindingNote &N : F.Notes)
         J.object([&] {

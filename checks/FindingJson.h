@@ -14,9 +14,11 @@
 
 namespace initcheck {
 
-/// {"rule", "level", "file", "line", "column", "message",
-///  "notes": [{"file", "line", "message"}]}
-void writeFindingJson(llvm::json::OStream &J, const Finding &F);
+/// {"rule", "level", "file", "line", "column", "message", "subject",
+///  "fingerprint", "notes": [{"file", "line", "message"}]}; the subject and
+/// \p Fingerprint as checks/FindingIdentity.h makes them.
+void writeFindingJson(llvm::json::OStream &J, const Finding &F,
+                      llvm::StringRef Fingerprint);
 
 } // namespace initcheck
 

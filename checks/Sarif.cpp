@@ -1,5 +1,6 @@
 //===- Sarif.cpp - SARIF 2.1.0 output shared by every front ---------------===//
 #include "checks/Sarif.h"
+#include "checks/FindingIdentity.h"
 #include "checks/Rules.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -65,6 +66,7 @@ std::string sarifDocument(ArrayRef<Finding> Findings) {
   raw_string_ostream OS(Out);
   json::OStream J(OS, 2);
   ArrayRef<RuleInfo> Rules = allRules();
+  std::vector<std::string> Prints = fingerprints(Findings);
   J.object([&] {
     J.attribute("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
                           "os/schemas/sarif-schema-2.1.0.json");
@@ -89,8 +91,9 @@ std::string sarifDocument(ArrayRef<Finding> Findings) {
           });
         });
         J.attributeArray("results", [&] {
-          for (const Finding &F : Findings)
+          for (size_t N = 0; N != Findings.size(); ++N)
             J.object([&] {
+              const Finding &F = Findings[N];
               J.attribute("ruleId", F.RuleId);
               for (size_t I = 0; I != Rules.size(); ++I)
                 if (Rules[I].Id == F.RuleId)
@@ -117,6 +120,9 @@ std::string sarifDocument(ArrayRef<Finding> Findings) {
                     });
                   }
                 });
+              J.attributeObject("partialFingerprints", [&] {
+                J.attribute(FingerprintKey, Prints[N]);
+              });
             });
         });
       });

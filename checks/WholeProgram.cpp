@@ -71,6 +71,9 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
   if (WithCallGraph)
     Edges.reserve(NumEdges);
   std::vector<unsigned> Map;
+  /// The symbols the objects moved (FactsView::Moved): joined symbol, unit,
+  /// its index there, the section it was compiled into.
+  std::vector<std::tuple<unsigned, uint32_t, uint32_t, uint32_t>> Moves;
   for (uint32_t U = 0; U != Units.size(); ++U) {
     const FactsView &T = Units[U];
     Map.assign(T.Symbols.size(), 0);
@@ -110,6 +113,8 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
           G.DefUnit = U;
       }
     }
+    for (auto [I, Compiled] : T.Moved)
+      Moves.push_back({Map[I], U, I, Compiled});
     for (uint32_t R = 0; R != T.Refs.size(); ++R) {
       const PackedReference &Ref = T.Refs[R];
       // The unit's own view of the target.
@@ -138,6 +143,11 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
     Out.KernelWithoutModules |= T.KernelWithoutModules;
   }
 
+  // A move the object made matters where its symbol won the join.
+  for (auto [J, U, I, Compiled] : Moves)
+    if (Sources[J].Unit == U && Sources[J].Index == I)
+      P.MovedByObject[J] = {Units[U].Strings[Compiled].str(),
+                            U < Objects.size() ? Objects[U] : ""};
   auto Overridden = [&](const JoinedRef &R) {
     return R.FromDefinedHere && Sources[R.From].DefUnit != int(R.Unit);
   };

@@ -26,6 +26,12 @@ struct WholeProgram {
   llvm::DenseMap<unsigned, Location> PlainDeclaration;
   /// Per initcall: the object it came from, and its link position.
   std::vector<std::string> InitcallObject;
+  /// By symbol index: the symbols whose section the object changed after
+  /// compiling (FactsView::Moved), for a note on findings about them.
+  struct Move {
+    std::string CompiledSection, Object;
+  };
+  llvm::DenseMap<unsigned, Move> MovedByObject;
 };
 
 /// Join translation units given in link order; \p Objects names the object

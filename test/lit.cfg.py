@@ -84,6 +84,14 @@ config.substitutions.append(
 if shutil.which("valgrind"):
     config.available_features.add("valgrind")
 
+# test/link/record-on-targets.test: GNU as for these targets (their cross
+# binutils), to assemble the facts record with -fno-integrated-as.
+for arch, prefix in [("arm", "arm-linux-gnueabihf"),
+                     ("aarch64", "aarch64-linux-gnu"),
+                     ("riscv64", "riscv64-linux-gnu")]:
+    if shutil.which(prefix + "-as"):
+        config.available_features.add("gnu-as-" + arch)
+
 # The clang-tidy module is built: test/precommit runs the initcheck-tidy hook.
 if os.path.exists(os.path.join(config.initcheck_obj_root, "lib", "initcheck-tidy.so")):
     config.available_features.add("tidy")

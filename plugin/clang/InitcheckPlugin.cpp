@@ -26,6 +26,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendOptions.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
@@ -84,7 +85,22 @@ private:
   /// Store the facts in the object file for `initcheck link`: a file-scope
   /// asm statement handed to the code generator, which has not finished the
   /// module yet (this consumer runs before it).
+  /// A target whose objects cannot carry the record gets one remark per
+  /// compile instead: the compile must succeed exactly as without the
+  /// plugin. A remark, not a warning: nothing in the code is wrong, and a
+  /// remark is never counted as a warning nor raised by any -Werror form.
   void emitFacts(ASTContext &Ctx, TuFacts &Facts) {
+    const llvm::Triple &T = Ctx.getTargetInfo().getTriple();
+    if (!targetStoresFacts(T)) {
+      DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+      unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
+          DiagnosticIDs::Remark,
+          "initcheck: no facts for 'initcheck link' in this object: target "
+          "'%0' takes no ELF section directives (this file's checks still "
+          "ran)");
+      Diags.Report(ID) << T.str();
+      return;
+    }
     resolveLocations(Facts, Ctx.getSourceManager());
     std::string Asm = factsAsm(encodeFacts(Facts));
     QualType Ty = Ctx.getConstantArrayType(

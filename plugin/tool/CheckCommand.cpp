@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "checks/DiagnosticsSink.h"
+#include "checks/FindingIdentity.h"
 #include "checks/FindingJson.h"
 #include "checks/FactCollector.h"
 #include "checks/Options.h"
@@ -339,8 +340,9 @@ int runCheck(ArrayRef<StringRef> Args) {
       json::OStream J(OS, 1);
       J.object([&] {
         J.attributeArray("findings", [&] {
-          for (const Finding &F : All)
-            writeFindingJson(J, F);
+          std::vector<std::string> Prints = fingerprints(All);
+          for (size_t N = 0; N != All.size(); ++N)
+            writeFindingJson(J, All[N], Prints[N]);
         });
       });
       OS << "\n";

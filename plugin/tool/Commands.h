@@ -23,6 +23,11 @@ int runCheck(llvm::ArrayRef<llvm::StringRef> Args);
 /// Exit status: PROG's, 2 bad usage or input, 3 the order differs.
 int runRun(llvm::ArrayRef<llvm::StringRef> Args);
 
+/// `initcheck findings [-o FILE] [LOG...]`: the initcheck diagnostics of
+/// compiler output, deduplicated, one per line with their fingerprints.
+/// Exit status: 0, 2 bad usage or an unreadable input (nothing written).
+int runFindings(llvm::ArrayRef<llvm::StringRef> Args);
+
 } // namespace initcheck
 
 #endif

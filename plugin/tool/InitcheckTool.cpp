@@ -3,6 +3,7 @@
 // initcheck check ...  the rules on source files (compile_commands.json)
 // initcheck link ...   whole-program mismatches and the initcall order table
 // initcheck run ...    a program with the runtime's trace, order checked
+// initcheck findings  the findings of build logs, with their fingerprints
 // initcheck rules      every rule id and whether it is an error or advice
 //
 //===----------------------------------------------------------------------===//
@@ -27,6 +28,7 @@ static void usage(raw_ostream &OS) {
         "[SETTING...] OBJ...\n"
         "       initcheck run [--expect-order TABLE.json] [--module M.so]... "
         "[--trace FILE] [--] PROG [ARGS...]\n"
+        "       initcheck findings [-o FILE] [LOG...]\n"
         "       initcheck rules | --version\n"
         "  OBJ: objects, archives or ld -r outputs (vmlinux.o), in link "
         "order\n"
@@ -78,6 +80,8 @@ int main(int Argc, char **Argv) {
   }
   if (Args[0] == "run")
     return initcheck::runRun(ArrayRef(Args).drop_front());
+  if (Args[0] == "findings")
+    return initcheck::runFindings(ArrayRef(Args).drop_front());
   if (Args[0] == "rules") {
     for (const initcheck::RuleInfo &R : initcheck::allRules())
       outs() << R.Id << "\t" << (R.IsAdvice ? "advice" : "error") << "\t"

@@ -12,16 +12,20 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "FollowObject.h"
 #include "checks/FactsFormat.h"
+#include "checks/FindingIdentity.h"
 #include "checks/FindingJson.h"
 #include "checks/Options.h"
 #include "checks/Rules.h"
 #include "checks/Sarif.h"
+#include "checks/SymbolDescription.h"
 #include "checks/WholeProgram.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
+#include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -43,8 +47,11 @@ class FactsReader {
 public:
   /// \p ForSuggestions: also read the call graph and the sizes of
   /// functions from the symbol tables (--suggest).
-  explicit FactsReader(bool ForSuggestions)
-      : WantCallGraph(ForSuggestions), WantFunctionSizes(ForSuggestions) {}
+  /// \p Extra: the project's own sections, to classify the sections of
+  /// objects a build renamed.
+  FactsReader(bool ForSuggestions, const ExtraSections &Extra)
+      : WantCallGraph(ForSuggestions), WantFunctionSizes(ForSuggestions),
+        Extra(Extra) {}
 
   /// Read every facts record of \p Path (an object or an archive).
   std::optional<InputError> read(StringRef Path) {
@@ -53,6 +60,8 @@ public:
       return InputError{Path.str() + ": " + Buf.getError().message()};
     // Uncompressed records are decoded in place: keep the file mapped.
     Buffers.push_back(std::move(*Buf));
+    if (identify_magic(Buffers.back()->getBuffer()) == file_magic::bitcode)
+      return bitcode(Path.str());
     Expected<std::unique_ptr<object::Binary>> Bin =
         object::createBinary(Buffers.back()->getMemBufferRef());
     if (!Bin) {
@@ -67,6 +76,12 @@ public:
             Path.str() + "(" + (Name ? Name->str() : std::string("?")) + ")";
         if (!Name)
           consumeError(Name.takeError());
+        Expected<MemoryBufferRef> MemberBuf = C.getMemoryBufferRef();
+        if (MemberBuf &&
+            identify_magic(MemberBuf->getBuffer()) == file_magic::bitcode)
+          return bitcode(Member);
+        if (!MemberBuf)
+          consumeError(MemberBuf.takeError());
         Expected<std::unique_ptr<object::Binary>> MB = C.getAsBinary();
         if (!MB) {
           consumeError(MB.takeError());
@@ -90,9 +105,20 @@ public:
   std::vector<std::string> UnitObjects;
   /// Sizes of defined functions, from the objects' symbol tables.
   StringMap<uint64_t> FunctionSizes;
+  /// What following the objects' renames said (followObject), for stderr.
+  std::vector<std::string> Notes;
 
 private:
   bool WantCallGraph, WantFunctionSizes;
+  const ExtraSections &Extra;
+
+  /// ThinLTO and full LTO objects are LLVM bitcode: the record is still
+  /// module asm text, and renames (objcopy) cannot have happened yet.
+  static InputError bitcode(const std::string &Name) {
+    return InputError{Name + ": LLVM bitcode (LTO): link it first (ld.lld "
+                             "-r, as the kernel makes vmlinux.o) and give "
+                             "initcheck link the result"};
+  }
 
   std::optional<InputError> readObject(const object::ObjectFile &O,
                                        const std::string &Name) {
@@ -124,6 +150,9 @@ private:
           decodeFacts(*Data, /*WithEdges=*/WantCallGraph);
       if (!Facts)
         return InputError{Name + ": " + toString(Facts.takeError())};
+      // The object is the truth: where a build renamed symbols or sections
+      // after compiling, its records take the object's names.
+      followObject(O, *Facts, Name, Extra, Notes);
       for (FactsView &F : *Facts) {
         Units.push_back(std::move(F));
         UnitObjects.push_back(Name);
@@ -198,8 +227,9 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
       }
     });
     J.attributeArray("mismatches", [&] {
-      for (const Finding &F : Findings)
-        writeFindingJson(J, F);
+      std::vector<std::string> Prints = fingerprints(Findings);
+      for (size_t N = 0; N != Findings.size(); ++N)
+        writeFindingJson(J, Findings[N], Prints[N]);
     });
     if (Suggested)
       J.attributeArray("suggestions", [&] {
@@ -254,7 +284,7 @@ int runLink(ArrayRef<StringRef> Args) {
 
   // Both are large (a kernel has a quarter of a million symbols) and are
   // buried at the end: freeing them one by one would only cost time.
-  auto Reader = std::make_unique<FactsReader>(Suggest);
+  auto Reader = std::make_unique<FactsReader>(Suggest, Opts.Collect.Extra);
   for (const std::string &In : Inputs)
     if (std::optional<InputError> E = Reader->read(In))
       return fail(E->Message);
@@ -279,6 +309,21 @@ int runLink(ArrayRef<StringRef> Args) {
       F.Level = Severity::Warning;
     auto Plain = F.Ref ? P.PlainDeclaration.find(*F.Ref)
                        : P.PlainDeclaration.end();
+    auto Moved = F.Ref ? P.MovedByObject.find(P.Facts.Refs[*F.Ref].To)
+                       : P.MovedByObject.end();
+    if (Moved != P.MovedByObject.end()) {
+      // Not "declared __init here": the build put it there, not the source.
+      const Symbol &To = P.Facts.Symbols[P.Facts.Refs[*F.Ref].To];
+      std::string Declared = annotationNote(To).Message;
+      llvm::erase_if(F.Notes, [&](const FindingNote &N) {
+        return N.Message == Declared;
+      });
+      F.Notes.push_back({To.Loc, "'" + To.Name + "' was compiled into '" +
+                                     Moved->second.CompiledSection +
+                                     "'; the object " + Moved->second.Object +
+                                     " has it in '" + To.Section +
+                                     "' (renamed after compiling)"});
+    }
     if (Plain != P.PlainDeclaration.end()) {
       const Symbol &To = P.Facts.Symbols[P.Facts.Refs[*F.Ref].To];
       StringRef Macro =
@@ -314,6 +359,8 @@ int runLink(ArrayRef<StringRef> Args) {
   } else {
     outs() << Table;
   }
+  for (const std::string &N : Reader->Notes)
+    errs() << "initcheck link: note: " << N << "\n";
   errs() << Diags;
   bool Errors = llvm::any_of(Sink.Findings, [](const Finding &F) {
     return F.Level == Severity::Error;

@@ -43,6 +43,17 @@
 #define __exit_p(x) 0
 #endif
 #define __exit __section(".exit.text") __exitused __cold notrace
+/* include/linux/module.h: init memory only in a kernel without modules,
+ * where nothing can load code that would use it after boot. */
+#ifdef CONFIG_MODULES
+#define __init_or_module
+#define __initdata_or_module
+#define __initconst_or_module
+#else
+#define __init_or_module __init
+#define __initdata_or_module __initdata
+#define __initconst_or_module __initconst
+#endif
 #define __head __section(".head.text")
 #define __ro_after_init __section(".data..ro_after_init")
 #define __read_mostly __section(".data..read_mostly")

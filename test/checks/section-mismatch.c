@@ -207,11 +207,11 @@ void cxx_ctor() {
   Device d(1); // cxx-error {{function 'cxx_ctor' references __init function 'Device::Device'}} cxx-note@#init_ctor {{declared __init here}}
 }
 int cxx_lambda() {
-  auto l = [] { return setup_hw(); }; // cxx-error {{function 'cxx_lambda' references __init function 'setup_hw'}} cxx-note@#setup_hw {{declared __init here}}
-  return l();
+  auto l = [] { return setup_hw(); }; // cxx-error {{function 'lambda in cxx_lambda' references __init function 'setup_hw'}} cxx-note@#setup_hw {{declared __init here}}
+  return l(); // cxx-note {{'lambda in cxx_lambda' is called by function 'cxx_lambda' here}}
 }
 static int __init init_lambda() {
-  auto l = [] { return setup_hw(); }; // a lambda in init code is init code
+  auto l = [] { return setup_hw(); }; // never emitted: nothing uses init_lambda
   return l();
 }
 template <typename T> int tmpl(T t) {

@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """The comparisons of test/kernel/run (docs/kernel.md).
 
-  diagnostics LOG... -o OUT.tsv   initcheck diagnostics of a kernel build log
-  parity --diagnostics TSV --link JSON --modpost TXT --classified TSV [--partial]
+  parity --diagnostics TSV --link JSON --modpost TXT --classified TSV
+         [--partial] [--kernel VERSION] [--update-classified]
       every modpost section mismatch is an initcheck finding; every initcheck
       finding modpost does not report is classified (test/kernel/classified.tsv)
   order --link JSON --nm NM       the order table equals the vmlinux entries
+
+A finding is known by its fingerprint (rule, file, subject and rank: never
+its line), which initcheck itself computes (`initcheck findings` for the
+build log, the "fingerprint" of `initcheck link --format=json`): a kernel
+release that moves code keeps every classification. A classified finding
+found at another line passes and is counted as moved; --update-classified
+rewrites the file's locations (and the kernel it was verified on).
 """
 
 import argparse
@@ -15,16 +22,9 @@ import os
 import re
 import sys
 
-DIAG = re.compile(r"^(?P<file>[^\s:][^:\n]*):(?P<line>\d+):(?P<col>\d+): "
-                  r"(?:warning|error): (?P<msg>.*) \[(?P<rule>initcheck-[\w-]+)\]$")
 MODPOST = re.compile(r"^WARNING: modpost: (?P<mod>\S+): section mismatch in reference: "
                      r"(?P<from>\S+?)(?:\+0x[0-9a-f]+)? \(section: (?P<fromsec>[^)]*)\) -> "
                      r"(?P<to>\S+) \(section: (?P<tosec>[^)]*)\)")
-# "function 'f' references __init function 'g'", "variable 'v' in section
-# '.data..ro_after_init' references ...": the referrer and the target.
-REFERENCE = re.compile(r"^\w[\w ]*? '(?P<from>[^']+)'(?: in section '[^']*')? references "
-                       r".*?'(?P<to>[^']+)'")
-SUBJECT = re.compile(r"'(?P<name>[^']+)'")
 ERROR_RULES = {"initcheck-section-mismatch", "initcheck-init-to-exit", "initcheck-exit-to-init",
                "initcheck-export-init", "initcheck-initcall-type"}
 
@@ -45,48 +45,29 @@ def norm_file(path):
     return os.path.normpath(path[2:] if path.startswith("./") else path)
 
 
-def subject_of(message):
-    """What a finding is about: 'from -> to' for a reference, else the symbol."""
-    m = REFERENCE.match(message)
-    if m:
-        return f"{m.group('from')} -> {m.group('to')}"
-    m = SUBJECT.search(message)
-    return m.group("name") if m else message
-
-
 def base_symbol(name):
     """modpost names compiler clones (f.constprop.0, f.llvm.123) as they are."""
     return re.sub(r"\.(?:constprop|isra|part|cold|llvm|lto_priv)(?:\.\d+)*$", "", name)
 
 
-# ---- diagnostics -------------------------------------------------------------
-def cmd_diagnostics(args):
-    seen = {}
-    for path in args.logs:
-        try:
-            with open(path, errors="replace") as f:
-                for line in f:
-                    m = DIAG.match(line.rstrip("\n"))
-                    if not m:
-                        continue
-                    key = (norm_file(m.group("file")), int(m.group("line")), int(m.group("col")),
-                           m.group("rule"), m.group("msg"))
-                    seen[key] = True
-        except OSError as e:
-            die(f"cannot read {path}: {e.strerror}")
-    rows = ["rule\tlocation\tsubject\tmessage"]
-    for file, line, col, rule, msg in sorted(seen):
-        rows.append(f"{rule}\t{file}:{line}:{col}\t{subject_of(msg)}\t{msg}")
-    write_atomic(args.output, "\n".join(rows) + "\n")
-
-
 # ---- parity --------------------------------------------------------------------
-def read_tsv(path):
+def read_tsv(path, comments=None):
+    """Rows as dicts; `# key: value` comment lines into `comments`."""
     try:
         with open(path) as f:
-            lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+            raw = [l.rstrip("\n") for l in f if l.strip()]
     except OSError as e:
         die(f"cannot read {path}: {e.strerror}")
+    lines = []
+    for l in raw:
+        if l.startswith("#"):
+            m = re.match(r"#\s*([\w-]+):\s*(.*)$", l)
+            if m and comments is not None:
+                comments[m.group(1)] = m.group(2).strip()
+        else:
+            lines.append(l)
+    if not lines:
+        die(f"{path}: no header line")
     header = lines[0].split("\t")
     rows = []
     for n, l in enumerate(lines[1:], start=2):
@@ -101,7 +82,8 @@ def findings(diagnostics_tsv, link_json):
     out = []
     for r in read_tsv(diagnostics_tsv):
         file, line, _ = r["location"].rsplit(":", 2)
-        out.append({"rule": r["rule"], "location": f"{file}:{line}", "subject": r["subject"],
+        out.append({"fingerprint": r["fingerprint"], "rule": r["rule"],
+                    "location": f"{file}:{line}", "subject": r["subject"],
                     "message": r["message"], "origin": "compile"})
     try:
         with open(link_json) as f:
@@ -109,10 +91,31 @@ def findings(diagnostics_tsv, link_json):
     except (OSError, ValueError) as e:
         die(f"cannot read {link_json}: {e}")
     for m in link.get("mismatches", []):
-        out.append({"rule": m["rule"], "location": f"{norm_file(m['file'])}:{m['line']}",
-                    "subject": subject_of(m["message"]), "message": m["message"],
-                    "origin": "link"})
+        out.append({"fingerprint": m["fingerprint"], "rule": m["rule"],
+                    "location": f"{norm_file(m['file'])}:{m['line']}",
+                    "subject": m["subject"], "message": m["message"], "origin": "link"})
     return out
+
+
+CLASSIFIED_COLUMNS = ["fingerprint", "rule", "location", "subject", "class", "explanation"]
+
+
+def update_classified(path, moved, kernel):
+    """Rewrite the locations of moved entries (and the kernel line) in place,
+    keeping every other byte of the file."""
+    with open(path) as f:
+        lines = f.read().split("\n")
+    out = []
+    for l in lines:
+        if l.startswith("# kernel:") and kernel:
+            l = f"# kernel: {kernel}"
+        elif l and not l.startswith("#"):
+            cells = l.split("\t")
+            if cells[0] in moved:
+                cells[2] = moved[cells[0]]
+                l = "\t".join(cells)
+        out.append(l)
+    write_atomic(path, "\n".join(out))
 
 
 def cmd_parity(args):
@@ -122,7 +125,18 @@ def cmd_parity(args):
             modpost = [m.groupdict() for m in map(MODPOST.match, f) if m]
     except OSError as e:
         die(f"cannot read {args.modpost}: {e.strerror}")
-    classified = {(c["rule"], c["location"], c["subject"]): c for c in read_tsv(args.classified)}
+    meta = {}
+    rows = read_tsv(args.classified, meta)
+    if rows and list(rows[0]) != CLASSIFIED_COLUMNS:
+        die(f"{args.classified}: columns {list(rows[0])}, expected {CLASSIFIED_COLUMNS}")
+    classified = {}
+    for c in rows:
+        if c["fingerprint"] in classified:
+            die(f"{args.classified}: fingerprint {c['fingerprint']} twice")
+        classified[c["fingerprint"]] = c
+    verified_on = meta.get("kernel", "unknown")
+    if args.kernel:
+        print(f"kernel: {args.kernel}; classified.tsv verified on {verified_on}")
 
     by_ref = collections.defaultdict(list)
     for f in found:
@@ -146,12 +160,15 @@ def cmd_parity(args):
     classes = collections.Counter()
     unclassified = []
     used = set()
+    moved = {}
     for f in beyond:
-        key = (f["rule"], f["location"], f["subject"])
-        c = classified.get(key)
+        c = classified.get(f["fingerprint"])
         if c:
-            used.add(key)
+            used.add(f["fingerprint"])
             classes[c["class"]] += 1
+            if c["location"] != f["location"]:
+                moved[f["fingerprint"]] = f["location"]
+                print(f"  moved  {f['rule']}\t{f['subject']}\t{c['location']} -> {f['location']}")
         else:
             unclassified.append(f)
     print(f"initcheck: {len(found)} findings ({sum(f['rule'] in ERROR_RULES for f in found)} "
@@ -160,16 +177,35 @@ def cmd_parity(args):
         print(f"  {n:4}  {cls}")
     for f in unclassified:
         failed = True
-        print(f"  UNCLASSIFIED {f['rule']}\t{f['location']}\t{f['subject']}\t({f['message']})")
+        print(f"  UNCLASSIFIED {f['fingerprint']}\t{f['rule']}\t{f['location']}\t{f['subject']}"
+              f"\t({f['message']})")
+    if unclassified:
+        if args.kernel and args.kernel != verified_on:
+            why = (f"the kernel changed ({verified_on} -> {args.kernel}): new or changed code, "
+                   "or a finding whose subject changed")
+        else:
+            why = (f"the kernel is the one classified.tsv was verified on ({verified_on}): "
+                   "initcheck's findings changed")
+        print(f"  {len(unclassified)} unclassified: {why}; classify them in {args.classified}")
     stale = [] if args.partial else [k for k in classified if k not in used]
     for k in stale:
         failed = True
-        print(f"  STALE (classified, not found) {k[0]}\t{k[1]}\t{k[2]}")
+        c = classified[k]
+        print(f"  STALE (classified, not found) {k}\t{c['rule']}\t{c['location']}\t{c['subject']}")
+    if moved:
+        hint = ("rewritten by --update-classified" if args.update_classified
+                else "test/kernel/run --update-classified rewrites them")
+        print(f"moved: {len(moved)} (classified findings at a new line; {hint})")
+    # The kernel line says which release every location was verified on:
+    # only a whole, passing run may move it.
+    verified = args.kernel if not failed and not args.partial else None
+    if args.update_classified and (moved or (verified and verified != verified_on)):
+        update_classified(args.classified, moved, verified)
     missed = sum(1 for w in modpost
                  if not by_ref.get((base_symbol(w["from"]), base_symbol(w["to"]))))
     print(f"parity: modpost {len(modpost)}, found by initcheck {len(modpost) - missed}; "
-          f"initcheck beyond modpost {len(beyond)}, classified {len(beyond) - len(unclassified)}, "
-          f"unclassified {len(unclassified)}, stale {len(stale)}")
+          f"initcheck beyond modpost {len(beyond)}, classified {len(beyond) - len(unclassified)} "
+          f"(moved {len(moved)}), unclassified {len(unclassified)}, stale {len(stale)}")
     return 1 if failed else 0
 
 
@@ -228,9 +264,6 @@ def cmd_order(args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("diagnostics")
-    d.add_argument("logs", nargs="+")
-    d.add_argument("-o", "--output", required=True)
     p = sub.add_parser("parity")
     p.add_argument("--diagnostics", required=True)
     p.add_argument("--link", required=True)
@@ -238,11 +271,14 @@ def main():
     p.add_argument("--classified", required=True)
     p.add_argument("--partial", action="store_true",
                    help="a part of the kernel: classified findings may be absent")
+    p.add_argument("--kernel", help="the kernel source this run built (its package version)")
+    p.add_argument("--update-classified", action="store_true",
+                   help="rewrite the locations of moved classified findings in place")
     o = sub.add_parser("order")
     o.add_argument("--link", required=True)
     o.add_argument("--nm", required=True)
     args = ap.parse_args()
-    return {"diagnostics": cmd_diagnostics, "parity": cmd_parity, "order": cmd_order}[args.cmd](args) or 0
+    return {"parity": cmd_parity, "order": cmd_order}[args.cmd](args) or 0
 
 
 if __name__ == "__main__":

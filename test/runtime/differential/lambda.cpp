@@ -19,7 +19,7 @@ __attribute__((noinline)) static int __init calibrate() { return ++calibrations;
 /* Not static: the compiler cannot know the pointer still holds the lambda
  * after boot, so main calls through it rather than inlining the body. */
 int (*on_resume)() = [] {
-  return calibrate(); // expected-error {{references __init function 'calibrate'}} expected-note@#calibrate {{declared __init here}}
+  return calibrate(); // expected-error {{function 'lambda in on_resume' references __init function 'calibrate'}} expected-note@#calibrate {{declared __init here}} expected-note@-1 {{the address of 'lambda in on_resume' escapes here, in variable 'on_resume'}}
 };
 
 static int loops;

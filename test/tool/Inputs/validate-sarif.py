@@ -1,11 +1,14 @@
 """Validate SARIF files against test/Inputs/sarif-2.1.0-subset.schema.json
 (python3-jsonschema, with format checks: uri, uri-reference), then check
 what the schema cannot: every result's ruleId is listed in
-tool.driver.rules, ruleIndex points at it, and every rule has a
-shortDescription and a helpUri ending in docs/checks/<name>.md.
+tool.driver.rules, ruleIndex points at it, every result has its own
+initcheck/v1 fingerprint ("<16 hex digits>:<rank>", docs/sarif.md), and
+every rule has a shortDescription and a helpUri ending in
+docs/checks/<name>.md.
 
 usage: validate-sarif.py SCHEMA FILE..."""
 import json
+import re
 import sys
 
 import jsonschema
@@ -35,10 +38,16 @@ for path in sys.argv[2:]:
                     not r["shortDescription"]["text"]:
                 print("%s: bad rule %s" % (path, r["id"]))
                 status = 1
+        prints = set()
         for res in run.get("results", []):
             if res["ruleId"] not in ids or ids[res["ruleIndex"]] != res["ruleId"]:
                 print("%s: result of unlisted rule %s" % (path, res["ruleId"]))
                 status = 1
+            fp = res.get("partialFingerprints", {}).get("initcheck/v1", "")
+            if not re.fullmatch(r"[0-9a-f]{16}:[1-9][0-9]*", fp) or fp in prints:
+                print("%s: result without its own initcheck/v1 fingerprint: %r" % (path, fp))
+                status = 1
+            prints.add(fp)
     if status == 0:
         print("%s: valid SARIF 2.1.0 (%d results)" %
               (path, sum(len(r.get("results", [])) for r in doc["runs"])))
