@@ -32,9 +32,9 @@ install(TARGETS initcheck-rt ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(FILES ${CMAKE_SOURCE_DIR}/runtime/include/initcheck/init.h
               ${CMAKE_SOURCE_DIR}/runtime/include/initcheck/module.h
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/initcheck)
-install(FILES ${CMAKE_SOURCE_DIR}/runtime/initcheck.ld
-              ${CMAKE_SOURCE_DIR}/runtime/initcheck-keep-exit.ld
-              ${CMAKE_SOURCE_DIR}/runtime/initcheck-module.ld
+install(FILES ${CMAKE_SOURCE_DIR}/runtime/ld/initcheck.ld
+              ${CMAKE_SOURCE_DIR}/runtime/ld/initcheck-keep-exit.ld
+              ${CMAKE_SOURCE_DIR}/runtime/ld/initcheck-module.ld
         DESTINATION ${INITCHECK_SCRIPT_INSTALL_DIR})
 
 # --- pkg-config: one .pc per linker script mode.
@@ -51,7 +51,7 @@ foreach(INITCHECK_PC_NAME ${INITCHECK_PC_VARIANTS})
   set(INITCHECK_PC_PREFIX ${CMAKE_BINARY_DIR})
   set(INITCHECK_PC_INCLUDEDIR ${CMAKE_SOURCE_DIR}/runtime/include)
   set(INITCHECK_PC_LIBDIR ${CMAKE_BINARY_DIR}/lib)
-  set(INITCHECK_PC_SCRIPTDIR ${CMAKE_SOURCE_DIR}/runtime)
+  set(INITCHECK_PC_SCRIPTDIR ${CMAKE_SOURCE_DIR}/runtime/ld)
   set(INITCHECK_PC_PLUGIN ${CMAKE_BINARY_DIR}/lib/initcheck.so)
   set(INITCHECK_PC_TIDY_MODULE ${CMAKE_BINARY_DIR}/lib/initcheck-tidy.so)
   set(INITCHECK_PC_TOOL ${CMAKE_BINARY_DIR}/bin/initcheck)
@@ -88,7 +88,7 @@ set(INITCHECK_CONFIG_KIND "build tree ${CMAKE_BINARY_DIR}")
 set(INITCHECK_CONFIG_PREFIX_CODE "")
 set(INITCHECK_CONFIG_INCLUDE_DIR ${CMAKE_SOURCE_DIR}/runtime/include)
 set(INITCHECK_CONFIG_RUNTIME_LIBRARY ${CMAKE_BINARY_DIR}/lib/libinitcheck-rt.a)
-set(INITCHECK_CONFIG_SCRIPT_DIR ${CMAKE_SOURCE_DIR}/runtime)
+set(INITCHECK_CONFIG_SCRIPT_DIR ${CMAKE_SOURCE_DIR}/runtime/ld)
 set(INITCHECK_CONFIG_PLUGIN ${CMAKE_BINARY_DIR}/lib/initcheck.so)
 set(INITCHECK_CONFIG_TIDY_MODULE ${CMAKE_BINARY_DIR}/lib/initcheck-tidy.so)
 set(INITCHECK_CONFIG_TOOL ${CMAKE_BINARY_DIR}/bin/initcheck)

@@ -15,6 +15,14 @@ config.test_exec_root = os.path.join(config.initcheck_obj_root, "test")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# test/utils/capture_corpus: a FileCheck that records its input goes first.
+filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
+corpus_bin = os.environ.get("INITCHECK_CORPUS_BIN")
+if corpus_bin:
+    config.environment["PATH"] = corpus_bin + os.pathsep + config.environment["PATH"]
+    for var in ("INITCHECK_CORPUS_OUT", "INITCHECK_SRC_ROOT"):
+        config.environment[var] = os.environ[var]
+    filecheck = os.path.join(corpus_bin, "FileCheck")
 # Diagnostics in a stable form: no colours, no terminal width guesses.
 config.environment["TERM"] = "dumb"
 
@@ -32,12 +40,15 @@ clang_tidy = os.path.join(bin_dir, "clang-tidy")
 check_tidy = "%s %s --clang-tidy=%s --load=%s --filecheck=%s" % (
     config.python_executable,
     os.path.join(config.test_source_root, "utils", "check_initcheck_tidy.py"),
-    clang_tidy, tidy_module, os.path.join(bin_dir, "FileCheck"))
-# Both fronts on one input: the same findings, notes and fix-its.
-compare_fronts = "%s %s --clang=%s --plugin=%s --clang-tidy=%s --load=%s" % (
+    clang_tidy, tidy_module, filecheck)
+# Every front on one input: the same findings, notes and fix-its (the plugin,
+# clang-tidy, `initcheck check`).
+compare_fronts = ("%s %s --clang=%s --plugin=%s --clang-tidy=%s --load=%s "
+                  "--initcheck=%s") % (
     config.python_executable,
     os.path.join(config.test_source_root, "utils", "compare_fronts.py"),
-    os.path.join(bin_dir, "clang"), plugin, clang_tidy, tidy_module)
+    os.path.join(bin_dir, "clang"), plugin, clang_tidy, tidy_module,
+    os.path.join(config.initcheck_obj_root, "bin", "initcheck"))
 
 # A clang-tidy of another major (bookworm's plain clang-tidy is 14), if any,
 # to test that the module refuses it plainly.
@@ -57,7 +68,8 @@ config.substitutions += [
     ("%clang", os.path.join(bin_dir, "clang")),
     ("%initcheck_plugin", plugin),
     # The runtime (test/runtime): %initcheck_runtime_lib is the archive,
-    # %initcheck_runtime the source directory (include/ and the .ld scripts).
+    # %initcheck_runtime the source directory (include/, src/, and ld/ with the
+    # linker scripts).
     ("%initcheck_runtime_lib",
      os.path.join(config.initcheck_obj_root, "lib", "libinitcheck-rt.a")),
     ("%initcheck_runtime", os.path.join(config.initcheck_src_root, "runtime")),

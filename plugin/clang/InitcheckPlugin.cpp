@@ -10,19 +10,22 @@
 //   -fplugin-arg-initcheck-disable=ID[,ID]    switch rules off
 //   -fplugin-arg-initcheck-sarif=FILE         also write SARIF 2.1.0 to FILE
 //   -fplugin-arg-initcheck-help               list settings and rules
-// and the project settings of checks/Options.h (whitelist=, init-section=,
+// and the project settings of checks/program/Options.h (whitelist=, init-section=,
 // exit-section=).
 //
 // The plugin name has no dash: clang splits -fplugin-arg-NAME-ARG at the
 // first dash after "arg-", so a dashed name silently loses its arguments.
 //
 //===----------------------------------------------------------------------===//
-#include "checks/DiagnosticsSink.h"
-#include "checks/FactCollector.h"
-#include "checks/FactsFormat.h"
-#include "checks/Options.h"
-#include "checks/Rules.h"
-#include "checks/Sarif.h"
+#include "checks/reports/DiagnosticsSink.h"
+#include "checks/collect/FactCollector.h"
+#include "checks/collect/Locations.h"
+#include "checks/facts/FactsFormat.h"
+#include "checks/program/UnitSummary.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
+#include "checks/reports/AtomicFile.h"
+#include "checks/reports/Sarif.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -102,7 +105,7 @@ private:
       return;
     }
     resolveLocations(Facts, Ctx.getSourceManager());
-    std::string Asm = factsAsm(encodeFacts(Facts));
+    std::string Asm = factsAsm(encodeFacts(summarizeUnit(Facts)));
     QualType Ty = Ctx.getConstantArrayType(
         Ctx.CharTy, llvm::APInt(32, Asm.size() + 1), nullptr,
         ArraySizeModifier::Normal, 0);

@@ -10,7 +10,7 @@
 // clang-tidy, clang and LLVM symbol used here; it links only the core.
 //
 //===----------------------------------------------------------------------===//
-#include "checks/Rules.h"
+#include "checks/rules/Rules.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/Basic/Version.h"

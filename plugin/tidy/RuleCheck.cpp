@@ -1,7 +1,7 @@
 //===- RuleCheck.cpp - One clang-tidy check per initcheck rule ------------===//
 #include "plugin/tidy/RuleCheck.h"
-#include "checks/FactCollector.h"
-#include "checks/Residency.h"
+#include "checks/collect/FactCollector.h"
+#include "checks/analysis/Residency.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/Diagnostic.h"
@@ -226,7 +226,7 @@ void RuleCheck::check(const MatchFinder::MatchResult &Result) {
   const TuAnalysisCache::Analysis &A = Cache->get(Ctx, PP, Settings.Collect);
   RuleInput In{A.Facts, A.Reach, Settings.Analysis};
   TidySink Sink(*this);
-  Rule->Check(In, Sink);
+  runRule(*Rule, In, Sink);
 }
 
 void RuleCheck::report(const Finding &F) {

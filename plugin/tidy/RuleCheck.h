@@ -9,8 +9,8 @@
 #ifndef INITCHECK_PLUGIN_TIDY_RULECHECK_H
 #define INITCHECK_PLUGIN_TIDY_RULECHECK_H
 
-#include "checks/Options.h"
-#include "checks/Rules.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 

@@ -16,26 +16,24 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/DiagnosticsSink.h"
-#include "checks/FindingIdentity.h"
-#include "checks/FindingJson.h"
-#include "checks/FactCollector.h"
-#include "checks/Options.h"
-#include "checks/Rules.h"
-#include "checks/Sarif.h"
+#include "CompileCommands.h"
+#include "checks/reports/DiagnosticsSink.h"
+#include "checks/reports/FindingIdentity.h"
+#include "checks/reports/FindingJson.h"
+#include "checks/collect/FactCollector.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
+#include "checks/reports/AtomicFile.h"
+#include "checks/reports/Sarif.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #ifndef INITCHECK_CLANG_RESOURCE_DIR
@@ -97,29 +95,21 @@ private:
   FileResult &Out;
 };
 
-class CheckAction : public ASTFrontendAction {
-public:
-  CheckAction(const InitcheckOptions &Opts, bool Emit, FileResult &Out)
-      : Opts(Opts), Emit(Emit), Out(Out) {}
-
-protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef) override {
-    return std::make_unique<CheckConsumer>(CI, Opts, Emit, Out);
-  }
-
-private:
-  const InitcheckOptions &Opts;
-  bool Emit;
-  FileResult &Out;
-};
-
+/// One CheckConsumer per file ClangTool runs.
 class CheckActionFactory : public FrontendActionFactory {
 public:
   CheckActionFactory(const InitcheckOptions &Opts, bool Emit, FileResult &Out)
       : Opts(Opts), Emit(Emit), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CheckAction>(Opts, Emit, Out);
+    struct Action : ASTFrontendAction {
+      explicit Action(CheckActionFactory &F) : F(F) {}
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                     StringRef) override {
+        return std::make_unique<CheckConsumer>(CI, F.Opts, F.Emit, F.Out);
+      }
+      CheckActionFactory &F;
+    };
+    return std::make_unique<Action>(*this);
   }
 
 private:
@@ -133,46 +123,28 @@ int fail(const Twine &Message) {
   return 2;
 }
 
-bool isHeader(StringRef Path) {
-  StringRef Ext = sys::path::extension(Path);
-  return Ext == ".h" || Ext == ".hh" || Ext == ".hpp" || Ext == ".hxx" ||
-         Ext == ".inc";
-}
-
-/// The plugin in a compile command (a kernel built with
-/// KCFLAGS=-fplugin=initcheck.so) would run a second time inside the tool.
-ArgumentsAdjuster stripPluginAdjuster() {
-  return [](const CommandLineArguments &Args, StringRef) {
-    CommandLineArguments Out;
-    for (size_t I = 0; I != Args.size(); ++I) {
-      StringRef A = Args[I];
-      if ((A.starts_with("-fplugin=") && A.contains("initcheck")) ||
-          A.starts_with("-fplugin-arg-initcheck-"))
-        continue;
-      Out.push_back(Args[I]);
-    }
-    return Out;
-  };
-}
-
 const char Usage[] =
     "usage: initcheck check [-p BUILD_DIR] [--format=text|json|sarif] "
     "[-o FILE] [SETTING...] FILE... [-- FLAGS...]\n";
 
-} // namespace
-
-int runCheck(ArrayRef<StringRef> Args) {
+/// What the command line asks for.
+struct CheckRequest {
   Format Fmt = Format::Text;
   std::string BuildDir, Output;
   InitcheckOptions Opts;
   std::vector<std::string> Files;
   std::optional<std::vector<std::string>> FixedFlags;
+};
+
+/// Parse \p Args into \p R; an exit status when the command ends here
+/// (--help, bad usage).
+std::optional<int> parseCheckArgs(ArrayRef<StringRef> Args, CheckRequest &R) {
   for (size_t I = 0; I != Args.size(); ++I) {
     StringRef A = Args[I];
     if (A == "--") {
-      FixedFlags.emplace();
+      R.FixedFlags.emplace();
       for (++I; I != Args.size(); ++I)
-        FixedFlags->push_back(Args[I].str());
+        R.FixedFlags->push_back(Args[I].str());
       break;
     }
     if (A == "-h" || A == "--help") {
@@ -187,153 +159,122 @@ int runCheck(ArrayRef<StringRef> Args) {
     }
     if (A.consume_front("--format=")) {
       if (A == "text")
-        Fmt = Format::Text;
+        R.Fmt = Format::Text;
       else if (A == "json")
-        Fmt = Format::Json;
+        R.Fmt = Format::Json;
       else if (A == "sarif")
-        Fmt = Format::Sarif;
+        R.Fmt = Format::Sarif;
       else
         return fail("unknown format '" + A + "' (text, json, sarif)");
     } else if (A == "-p" || A == "-o") {
       if (I + 1 == Args.size())
         return fail(A + " needs a value");
-      (A == "-p" ? BuildDir : Output) = Args[++I].str();
+      (A == "-p" ? R.BuildDir : R.Output) = Args[++I].str();
     } else if (A.consume_front("-p=")) {
-      BuildDir = A.str();
+      R.BuildDir = A.str();
     } else if (A.starts_with("--")) {
-      if (std::optional<std::string> Err = applyOption(A.drop_front(2), Opts))
+      if (std::optional<std::string> Err = applyOption(A.drop_front(2), R.Opts))
         return fail(*Err);
     } else if (A.starts_with("-") && A != "-") {
       return fail("unknown option '" + A + "'\n" + Usage);
     } else {
-      Files.push_back(A.str());
+      R.Files.push_back(A.str());
     }
   }
-  if (Files.empty())
+  if (R.Files.empty())
     return fail(Twine("no input files\n") + Usage);
-  if (Fmt == Format::Text && !Output.empty())
+  if (R.Fmt == Format::Text && !R.Output.empty())
     return fail("-o needs --format=json or --format=sarif");
   // The builtin headers (<stddef.h>, <stdarg.h>) are clang-19's: ClangTool
   // would look for them next to this executable.
   if (!sys::fs::is_directory(INITCHECK_CLANG_RESOURCE_DIR "/include"))
     return fail("clang-19's builtin headers are missing ("
                 INITCHECK_CLANG_RESOURCE_DIR "/include); install clang-19");
+  return std::nullopt;
+}
 
-  // Compile commands: fixed flags, -p, or found per file.
-  std::unique_ptr<CompilationDatabase> Fixed;
-  if (FixedFlags)
-    Fixed = std::make_unique<FixedCompilationDatabase>(".", *FixedFlags);
-  StringMap<std::unique_ptr<CompilationDatabase>> Loaded; // by json path
-  auto Load = [&](StringRef Json) -> CompilationDatabase * {
-    auto &Slot = Loaded[Json];
-    if (!Slot) {
-      std::string Err;
-      Slot = JSONCompilationDatabase::loadFromFile(
-          Json, Err, JSONCommandLineSyntax::AutoDetect);
-      if (Slot)
-        Slot = inferTargetAndDriverMode(
-            expandResponseFiles(std::move(Slot), vfs::getRealFileSystem()));
+/// Check one file, its findings appended to \p All. Sets \p Status when the
+/// file could not be checked; an exit status when the command must stop.
+std::optional<int> checkFile(const CheckRequest &R, CompileCommands &DBs,
+                             const std::string &File, std::vector<Finding> &All,
+                             bool &Errors, int &Status) {
+  SmallString<256> Abs(File);
+  if (std::error_code EC = sys::fs::make_absolute(Abs)) {
+    Status = fail(File + ": " + EC.message());
+    return std::nullopt;
+  }
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  if (!sys::fs::is_regular_file(Abs)) {
+    Status = fail(File + ": No such file or directory");
+    return std::nullopt;
+  }
+  std::string Json, Error;
+  bool Fatal = false;
+  CompilationDatabase *DB = DBs.forFile(Abs, Json, Error, Fatal);
+  if (!DB) {
+    if (Fatal)
+      return fail(Error);
+    Status = fail(File + Error);
+    return std::nullopt;
+  }
+  if (DB->getCompileCommands(Abs).empty()) {
+    if (isHeader(Abs)) {
+      errs() << "initcheck check: " << File
+             << ": a header without its own entry in " << Json
+             << ", skipped (the files that include it check it)\n";
+      return std::nullopt;
     }
-    return Slot.get();
-  };
-
-  int Status = 0;
-  bool Errors = false;
-  std::vector<Finding> All;
-  bool Emit = Fmt == Format::Text;
-  for (const std::string &File : Files) {
-    SmallString<256> Abs(File);
-    if (std::error_code EC = sys::fs::make_absolute(Abs)) {
-      Status = fail(File + ": " + EC.message());
-      continue;
-    }
-    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    if (!sys::fs::is_regular_file(Abs)) {
-      Status = fail(File + ": No such file or directory");
-      continue;
-    }
-    CompilationDatabase *DB = Fixed.get();
-    std::string Json;
-    if (!DB) {
-      if (!BuildDir.empty()) {
-        SmallString<256> P(BuildDir);
-        sys::path::append(P, "compile_commands.json");
-        Json = P.str().str();
-        if (!sys::fs::exists(Json))
-          return fail(Json + ": No such file or directory");
-      } else {
-        for (StringRef Dir = sys::path::parent_path(Abs); !Dir.empty();
-             Dir = sys::path::parent_path(Dir)) {
-          SmallString<256> P(Dir);
-          sys::path::append(P, "compile_commands.json");
-          if (sys::fs::exists(P)) {
-            Json = P.str().str();
-            break;
-          }
-        }
-        if (Json.empty()) {
-          Status = fail(File +
-                        ": no compile_commands.json in its directory or a "
-                        "parent (pass -p BUILD_DIR, or flags after --)");
-          continue;
-        }
-      }
-      DB = Load(Json);
-      if (!DB)
-        return fail(Json + ": not a valid compilation database");
-    }
-    if (DB->getCompileCommands(Abs).empty()) {
-      if (isHeader(Abs)) {
-        errs() << "initcheck check: " << File
-               << ": a header without its own entry in " << Json
-               << ", skipped (the files that include it check it)\n";
-        continue;
-      }
-      Status = fail(File + ": no entry in " + Json +
-                    " (build it once, or pass flags after --)");
-      continue;
-    }
-
-    FileResult Result;
-    ClangTool Tool(*DB, {std::string(Abs)});
-    Tool.setPrintErrorMessage(false);
-    Tool.appendArgumentsAdjuster(stripPluginAdjuster());
-    Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-        "-resource-dir=" INITCHECK_CLANG_RESOURCE_DIR,
-        ArgumentInsertPosition::BEGIN));
-    CheckActionFactory Factory(Opts, Emit, Result);
-    Tool.run(&Factory);
-    if (!Result.Analyzed) {
-      Status = fail(File + ": clang could not compile it, nothing checked");
-      continue;
-    }
-    for (Finding &F : Result.Findings) {
-      Errors |= F.Level == Severity::Error;
-      All.push_back(std::move(F));
-    }
+    Status = fail(File + ": no entry in " + Json +
+                  " (build it once, or pass flags after --)");
+    return std::nullopt;
   }
 
-  // Files below the current directory (a checkout's root, where CI and
-  // pre-commit run) by their relative name: SARIF consumers resolve those
-  // against the checkout.
+  FileResult Result;
+  ClangTool Tool(*DB, {std::string(Abs)});
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(stripPluginAdjuster());
+  Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      "-resource-dir=" INITCHECK_CLANG_RESOURCE_DIR,
+      ArgumentInsertPosition::BEGIN));
+  CheckActionFactory Factory(R.Opts, R.Fmt == Format::Text, Result);
+  Tool.run(&Factory);
+  if (!Result.Analyzed) {
+    Status = fail(File + ": clang could not compile it, nothing checked");
+    return std::nullopt;
+  }
+  for (Finding &F : Result.Findings) {
+    Errors |= F.Level == Severity::Error;
+    All.push_back(std::move(F));
+  }
+  return std::nullopt;
+}
+
+/// Files below the current directory (a checkout's root, where CI and
+/// pre-commit run) by their relative name: SARIF consumers resolve those
+/// against the checkout.
+void shortenPaths(std::vector<Finding> &All) {
   SmallString<256> Cwd;
-  if (!sys::fs::current_path(Cwd)) {
-    auto Shorten = [&](Location &L) {
-      StringRef F = L.File;
-      if (F.consume_front(Cwd) && F.consume_front("/") && !F.empty())
-        L.File = F.str();
-    };
-    for (Finding &F : All) {
-      Shorten(F.Where);
-      for (FindingNote &N : F.Notes)
-        Shorten(N.Where);
-    }
+  if (sys::fs::current_path(Cwd))
+    return;
+  auto Shorten = [&](Location &L) {
+    StringRef F = L.File;
+    if (F.consume_front(Cwd) && F.consume_front("/") && !F.empty())
+      L.File = F.str();
+  };
+  for (Finding &F : All) {
+    Shorten(F.Where);
+    for (FindingNote &N : F.Notes)
+      Shorten(N.Where);
   }
+}
 
-  // Bad input writes no document: a partial report would read as clean.
-  if (Status == 0 && Fmt != Format::Text) {
+/// The JSON or SARIF document, to stdout or -o, and the SARIF file of
+/// --sarif=; an exit status when one cannot be written.
+std::optional<int> writeDocuments(const CheckRequest &R,
+                                  const std::vector<Finding> &All) {
+  if (R.Fmt != Format::Text) {
     std::string Doc;
-    if (Fmt == Format::Sarif) {
+    if (R.Fmt == Format::Sarif) {
       Doc = sarifDocument(All);
     } else {
       raw_string_ostream OS(Doc);
@@ -347,17 +288,37 @@ int runCheck(ArrayRef<StringRef> Args) {
       });
       OS << "\n";
     }
-    if (Output.empty())
+    if (R.Output.empty())
       outs() << Doc;
-    else if (std::optional<std::string> Err = writeFileAtomically(Output, Doc))
+    else if (std::optional<std::string> Err = writeFileAtomically(R.Output, Doc))
       return fail(*Err);
   }
-  if (Status == 0 && !Opts.SarifFile.empty())
+  if (!R.Opts.SarifFile.empty())
     if (std::optional<std::string> Err =
-            writeFileAtomically(Opts.SarifFile, sarifDocument(All)))
+            writeFileAtomically(R.Opts.SarifFile, sarifDocument(All)))
       return fail(*Err);
+  return std::nullopt;
+}
+
+} // namespace
+
+int runCheck(ArrayRef<StringRef> Args) {
+  CheckRequest R;
+  if (std::optional<int> Exit = parseCheckArgs(Args, R))
+    return *Exit;
+  CompileCommands DBs(R.FixedFlags, R.BuildDir);
+  int Status = 0;
+  bool Errors = false;
+  std::vector<Finding> All;
+  for (const std::string &File : R.Files)
+    if (std::optional<int> Exit = checkFile(R, DBs, File, All, Errors, Status))
+      return *Exit;
+  shortenPaths(All);
+  // Bad input writes no document: a partial report would read as clean.
   if (Status)
     return Status;
+  if (std::optional<int> Exit = writeDocuments(R, All))
+    return *Exit;
   return Errors ? 1 : 0;
 }
 

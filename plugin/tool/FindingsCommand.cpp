@@ -13,8 +13,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/FindingIdentity.h"
-#include "checks/Sarif.h"
+#include "checks/reports/FindingIdentity.h"
+#include "checks/reports/AtomicFile.h"
+#include "checks/reports/Sarif.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FollowObject.h"
+#include "ObjectSymbols.h"
 #include "llvm/ADT/CachedHashString.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -28,139 +29,6 @@ namespace {
 SectionClass placeOf(SectionClass C) {
   return isResident(C) ? SectionClass::Text : C;
 }
-
-/// The object's defined symbols by name, with their section.
-class ObjectSymbols {
-public:
-  struct Entry {
-    StringRef Section;
-    /// The section is known: not absolute, common, or a local name that
-    /// several files define.
-    bool Known = false;
-    bool Global = false;
-  };
-
-  explicit ObjectSymbols(const object::ELFObjectFileBase &O) {
-    if (const auto *F = dyn_cast<object::ELF64LEObjectFile>(&O))
-      read(F->getELFFile());
-    else if (const auto *F = dyn_cast<object::ELF64BEObjectFile>(&O))
-      read(F->getELFFile());
-    else if (const auto *F = dyn_cast<object::ELF32LEObjectFile>(&O))
-      read(F->getELFFile());
-    else if (const auto *F = dyn_cast<object::ELF32BEObjectFile>(&O))
-      read(F->getELFFile());
-  }
-
-  bool empty() const { return Symbols.empty() && Locals.empty(); }
-  const Entry *find(StringRef Name) {
-    auto It = Symbols.find(CachedHashStringRef(Name));
-    if (It != Symbols.end())
-      return &It->second;
-    // Claims are external: a local name matters only when a global is
-    // missing, which a record that fits never asks.
-    for (const auto &[LocalName, E] : Locals)
-      add(LocalName, E);
-    Locals.clear();
-    It = Symbols.find(CachedHashStringRef(Name));
-    return It == Symbols.end() ? nullptr : &It->second;
-  }
-  /// Every defined global name, where prefixes are looked for.
-  std::vector<StringRef> Globals;
-
-private:
-  DenseMap<CachedHashStringRef, Entry> Symbols;
-  /// Local symbols, added to Symbols at the first name it lacks.
-  std::vector<std::pair<StringRef, Entry>> Locals;
-
-  /// The raw symbol table: a kernel's vmlinux.o has a quarter of a million
-  /// symbols, and SymbolRef's accessors decode each one several times.
-  /// A table that does not read is an empty one (every record is then
-  /// reported as not matched).
-  template <class ELFT> void read(const object::ELFFile<ELFT> &F) {
-    auto Sections = F.sections();
-    if (!Sections) {
-      consumeError(Sections.takeError());
-      return;
-    }
-    const typename ELFT::Shdr *SymTab = nullptr;
-    ArrayRef<typename ELFT::Word> Shndx;
-    std::vector<StringRef> SectionNames;
-    SectionNames.reserve(Sections->size());
-    for (const typename ELFT::Shdr &Sec : *Sections) {
-      Expected<StringRef> Name = F.getSectionName(Sec);
-      SectionNames.push_back(Name ? *Name : StringRef());
-      if (!Name)
-        consumeError(Name.takeError());
-      if (Sec.sh_type == ELF::SHT_SYMTAB && !SymTab)
-        SymTab = &Sec;
-    }
-    if (!SymTab)
-      return;
-    for (const typename ELFT::Shdr &Sec : *Sections)
-      if (Sec.sh_type == ELF::SHT_SYMTAB_SHNDX &&
-          Sec.sh_link == size_t(SymTab - Sections->begin())) {
-        auto Table = F.getSHNDXTable(Sec, *Sections);
-        if (Table)
-          Shndx = *Table;
-        else
-          consumeError(Table.takeError());
-      }
-    auto Syms = F.symbols(SymTab);
-    auto Strings = F.getStringTableForSymtab(*SymTab, *Sections);
-    if (!Syms || !Strings) {
-      consumeError(Syms.takeError());
-      consumeError(Strings.takeError());
-      return;
-    }
-    Symbols.reserve(llvm::count_if(*Syms, [](const typename ELFT::Sym &S) {
-      return S.getBinding() != ELF::STB_LOCAL && !S.isUndefined();
-    }));
-    object::DataRegion<typename ELFT::Word> ShndxRegion(Shndx);
-    for (const typename ELFT::Sym &Sym : *Syms) {
-      if (Sym.isUndefined() || Sym.getType() == ELF::STT_FILE ||
-          Sym.getType() == ELF::STT_SECTION)
-        continue;
-      Expected<StringRef> Name = Sym.getName(*Strings);
-      if (!Name) {
-        consumeError(Name.takeError());
-        continue;
-      }
-      if (Name->empty())
-        continue;
-      Entry E;
-      E.Global = Sym.getBinding() != ELF::STB_LOCAL;
-      Expected<uint32_t> Index = F.getSectionIndex(Sym, *Syms, ShndxRegion);
-      if (!Index)
-        consumeError(Index.takeError());
-      else if (*Index && *Index < SectionNames.size() && !Sym.isAbsolute() &&
-               !Sym.isCommon()) {
-        E.Section = SectionNames[*Index];
-        E.Known = true;
-      }
-      if (E.Global)
-        add(*Name, E);
-      else
-        Locals.push_back({*Name, E});
-    }
-  }
-
-  void add(StringRef Name, const Entry &E) {
-    auto [It, New] = Symbols.try_emplace(CachedHashStringRef(Name), E);
-    if (New) {
-      if (E.Global)
-        Globals.push_back(Name);
-      return;
-    }
-    // A global name is defined once; a local one may be in many files
-    // (objcopy --localize-symbol turns a global into one of them).
-    if (E.Global && !It->second.Global) {
-      It->second = E;
-      Globals.push_back(Name);
-    } else if (!E.Global && !It->second.Global) {
-      It->second.Known = false;
-    }
-  }
-};
 
 /// One external definition of a record.
 struct Claim {
@@ -219,6 +87,119 @@ std::string describe(const FactsView &T, const Claim &C) {
          std::to_string(S.Loc.Line) + ")";
 }
 
+/// The record's external definitions: what the object must show.
+void collectClaims(const FactsView &T, std::vector<Claim> &Claims) {
+  Claims.clear();
+  for (uint32_t I = 0; I != T.Symbols.size(); ++I) {
+    const PackedSymbol &S = T.Symbols[I];
+    StringRef Link = T.Strings[S.LinkName];
+    if (!S.Defined || S.InternalLinkage || Link.empty())
+      continue;
+    Claims.push_back(
+        {I, Link,
+         !S.Weak && !S.Inline && !S.AlwaysInline && !Link.starts_with("_Z")});
+  }
+}
+
+/// objcopy --prefix-symbols renames every symbol of the unit, the
+/// undefined ones too: its references name the prefixed symbols.
+void prefixNames(FactsView &T, const std::string &Prefix) {
+  StringMap<uint32_t> Renamed;
+  auto Rename = [&](uint32_t Index) {
+    auto [It, New] = Renamed.try_emplace(T.Strings[Index], 0);
+    if (New)
+      It->second = T.addString(Prefix + T.Strings[Index].str());
+    return It->second;
+  };
+  for (PackedSymbol &S : T.Symbols) {
+    if (S.InternalLinkage || T.Strings[S.LinkName].empty())
+      continue;
+    uint32_t Old = S.LinkName;
+    S.LinkName = Rename(Old);
+    // The plain names modpost sees (C: the link name itself).
+    if (T.Strings[S.Identifier] == T.Strings[Old])
+      S.Identifier = S.LinkName;
+    if (T.Strings[S.Name] == T.Strings[Old])
+      S.Name = S.LinkName;
+  }
+}
+
+/// Sections: each definition the object shows in another kind of section
+/// moves there, and so does every other symbol of the record compiled into
+/// a section the object renamed the same way for all it shows (objcopy
+/// renames sections, not symbols: a static helper in .text goes with the
+/// rest of .text).
+void moveSections(FactsView &T, const std::vector<Claim> &Claims,
+                  ObjectSymbols &Table, Matcher &M,
+                  const ExtraSections &Extra) {
+  struct SectionRename {
+    StringRef To;
+    SectionClass Place;
+    bool Consistent;
+  };
+  StringMap<SectionRename> SectionRenames;
+  std::vector<bool> Done(T.Symbols.size(), false);
+  auto MoveTo = [&](uint32_t I, StringRef Section) {
+    PackedSymbol &S = T.Symbols[I];
+    T.Moved.push_back({I, S.Section});
+    S.Section = T.addString(Section.str());
+    S.Class = classifySection(Section, Extra);
+    S.ExplicitSection = true;
+    // Its phase is now its section's: the one its unit computed for a
+    // helper in .text no longer holds.
+    S.FixedReach = 0;
+    S.NumNotes = 0;
+  };
+  for (const Claim &C : Claims) {
+    const PackedSymbol &S = T.Symbols[C.Sym];
+    const ObjectSymbols::Entry *E = Table.find(T.Strings[S.LinkName]);
+    if (!E)
+      continue;
+    Done[C.Sym] = true;
+    if (!E->Known)
+      continue;
+    bool Moves = M.moves(T, S, E->Section);
+    SectionRename R{
+        Moves ? E->Section : T.Strings[S.Section],
+        placeOf(Moves ? classifySection(E->Section, Extra) : S.Class), true};
+    auto [It, New] = SectionRenames.try_emplace(T.Strings[S.Section], R);
+    if (!New && It->second.Place != R.Place)
+      It->second.Consistent = false;
+    if (Moves)
+      MoveTo(C.Sym, E->Section);
+  }
+  for (uint32_t I = 0; I != T.Symbols.size(); ++I) {
+    const PackedSymbol &S = T.Symbols[I];
+    if (Done[I] || !S.Defined)
+      continue;
+    auto It = SectionRenames.find(T.Strings[S.Section]);
+    if (It != SectionRenames.end() && It->second.Consistent &&
+        M.moves(T, S, It->second.To))
+      MoveTo(I, It->second.To);
+  }
+}
+
+/// The note for an object whose renames were followed.
+std::string renameSummary(const std::string &ObjectName, unsigned Prefixed,
+                          const std::set<std::string> &Prefixes,
+                          unsigned Moved) {
+  auto Files = [](unsigned N) {
+    return std::to_string(N) + (N == 1 ? " file" : " files");
+  };
+  std::string Line = ObjectName + ": followed the renames made after "
+                                  "compiling:";
+  if (Prefixed) {
+    Line += " names prefixed";
+    for (const std::string &P : Prefixes)
+      Line += " '" + P + "'";
+    Line += " in " + Files(Prefixed);
+  }
+  if (Moved)
+    Line += std::string(Prefixed ? "," : "") + " sections renamed in " +
+            Files(Moved);
+  return Line;
+}
+
 } // namespace
 
 void followObject(const object::ObjectFile &Obj,
@@ -235,16 +216,7 @@ void followObject(const object::ObjectFile &Obj,
   std::set<std::string> Prefixes;
   std::vector<Claim> Claims;
   for (FactsView &T : Units) {
-    Claims.clear();
-    for (uint32_t I = 0; I != T.Symbols.size(); ++I) {
-      const PackedSymbol &S = T.Symbols[I];
-      StringRef Link = T.Strings[S.LinkName];
-      if (!S.Defined || S.InternalLinkage || Link.empty())
-        continue;
-      Claims.push_back(
-          {I, Link,
-           !S.Weak && !S.Inline && !S.AlwaysInline && !Link.starts_with("_Z")});
-    }
+    collectClaims(T, Claims);
     unsigned AsIsFound = 0, AsIsMoves = 0;
     bool AsIs = M.fits(T, Claims, "", AsIsFound, AsIsMoves);
     if (AsIs && !AsIsMoves && (AsIsFound || Claims.empty()))
@@ -312,100 +284,18 @@ void followObject(const object::ObjectFile &Obj,
       continue;
     }
     if (!Prefix.empty()) {
-      // objcopy --prefix-symbols renames every symbol of the unit, the
-      // undefined ones too: its references name the prefixed symbols.
       ++Prefixed;
       Prefixes.insert(Prefix);
-      StringMap<uint32_t> Renamed;
-      auto Rename = [&](uint32_t Index) {
-        auto [It, New] = Renamed.try_emplace(T.Strings[Index], 0);
-        if (New)
-          It->second = T.addString(Prefix + T.Strings[Index].str());
-        return It->second;
-      };
-      for (PackedSymbol &S : T.Symbols) {
-        if (S.InternalLinkage || T.Strings[S.LinkName].empty())
-          continue;
-        uint32_t Old = S.LinkName;
-        S.LinkName = Rename(Old);
-        // The plain names modpost sees (C: the link name itself).
-        if (T.Strings[S.Identifier] == T.Strings[Old])
-          S.Identifier = S.LinkName;
-        if (T.Strings[S.Name] == T.Strings[Old])
-          S.Name = S.LinkName;
-      }
+      prefixNames(T, Prefix);
     }
     if (!Best)
       continue;
-    // Sections: each definition the object shows in another kind of
-    // section moves there, and so does every other symbol of the record
-    // compiled into a section the object renamed the same way for all it
-    // shows (objcopy renames sections, not symbols: a static helper in
-    // .text goes with the rest of .text).
     ++Moved;
-    struct SectionRename {
-      StringRef To;
-      SectionClass Place;
-      bool Consistent;
-    };
-    StringMap<SectionRename> SectionRenames;
-    std::vector<bool> Done(T.Symbols.size(), false);
-    auto MoveTo = [&](uint32_t I, StringRef Section) {
-      PackedSymbol &S = T.Symbols[I];
-      T.Moved.push_back({I, S.Section});
-      S.Section = T.addString(Section.str());
-      S.Class = classifySection(Section, Extra);
-      S.ExplicitSection = true;
-      // Its phase is now its section's: the one its unit computed for a
-      // helper in .text no longer holds.
-      S.FixedReach = 0;
-      S.NumNotes = 0;
-    };
-    for (const Claim &C : Claims) {
-      const PackedSymbol &S = T.Symbols[C.Sym];
-      const ObjectSymbols::Entry *E = Table.find(T.Strings[S.LinkName]);
-      if (!E)
-        continue;
-      Done[C.Sym] = true;
-      if (!E->Known)
-        continue;
-      bool Moves = M.moves(T, S, E->Section);
-      SectionRename R{
-          Moves ? E->Section : T.Strings[S.Section],
-          placeOf(Moves ? classifySection(E->Section, Extra) : S.Class), true};
-      auto [It, New] = SectionRenames.try_emplace(T.Strings[S.Section], R);
-      if (!New && It->second.Place != R.Place)
-        It->second.Consistent = false;
-      if (Moves)
-        MoveTo(C.Sym, E->Section);
-    }
-    for (uint32_t I = 0; I != T.Symbols.size(); ++I) {
-      const PackedSymbol &S = T.Symbols[I];
-      if (Done[I] || !S.Defined)
-        continue;
-      auto It = SectionRenames.find(T.Strings[S.Section]);
-      if (It != SectionRenames.end() && It->second.Consistent &&
-          M.moves(T, S, It->second.To))
-        MoveTo(I, It->second.To);
-    }
+    moveSections(T, Claims, Table, M, Extra);
   }
   if (!Prefixed && !Moved)
     return;
-  auto Files = [](unsigned N) {
-    return std::to_string(N) + (N == 1 ? " file" : " files");
-  };
-  std::string Line = ObjectName + ": followed the renames made after "
-                                  "compiling:";
-  if (Prefixed) {
-    Line += " names prefixed";
-    for (const std::string &P : Prefixes)
-      Line += " '" + P + "'";
-    Line += " in " + Files(Prefixed);
-  }
-  if (Moved)
-    Line += std::string(Prefixed ? "," : "") + " sections renamed in " +
-            Files(Moved);
-  Notes.push_back(Line);
+  Notes.push_back(renameSummary(ObjectName, Prefixed, Prefixes, Moved));
 }
 
 } // namespace initcheck

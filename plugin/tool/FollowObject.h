@@ -11,8 +11,8 @@
 #ifndef INITCHECK_PLUGIN_TOOL_FOLLOWOBJECT_H
 #define INITCHECK_PLUGIN_TOOL_FOLLOWOBJECT_H
 
-#include "checks/FactsFormat.h"
-#include "checks/SectionClass.h"
+#include "checks/facts/FactsFormat.h"
+#include "checks/model/SectionClass.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <string>
 #include <vector>

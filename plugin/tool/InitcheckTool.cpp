@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/Rules.h"
+#include "checks/rules/Rules.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/SmallString.h"

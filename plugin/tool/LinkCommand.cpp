@@ -13,14 +13,16 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "FollowObject.h"
-#include "checks/FactsFormat.h"
-#include "checks/FindingIdentity.h"
-#include "checks/FindingJson.h"
-#include "checks/Options.h"
-#include "checks/Rules.h"
-#include "checks/Sarif.h"
-#include "checks/SymbolDescription.h"
-#include "checks/WholeProgram.h"
+#include "checks/facts/FactsFormat.h"
+#include "checks/reports/FindingIdentity.h"
+#include "checks/reports/FindingJson.h"
+#include "checks/program/Options.h"
+#include "checks/rules/Rules.h"
+#include "checks/reports/AtomicFile.h"
+#include "checks/reports/OrderTable.h"
+#include "checks/reports/Sarif.h"
+#include "checks/rules/SymbolDescription.h"
+#include "checks/program/WholeProgram.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -212,20 +214,7 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
                const std::vector<SuggestionLine> *Suggested, raw_ostream &OS) {
   json::OStream J(OS, 1);
   J.object([&] {
-    J.attributeArray("initcalls", [&] {
-      for (unsigned I : initcallOrder(P)) {
-        const Initcall &C = P.Facts.Initcalls[I];
-        const Symbol &Entry = P.Facts.Symbols[C.Entry];
-        J.object([&] {
-          J.attribute("level", C.Level);
-          J.attribute("function", P.Facts.Symbols[C.Function].Name);
-          J.attribute("file", Entry.Loc.File);
-          J.attribute("line", Entry.Loc.Line);
-          J.attribute("entry", Entry.Name);
-          J.attribute("object", P.InitcallObject[I]);
-        });
-      }
-    });
+    writeOrderTable(J, P);
     J.attributeArray("mismatches", [&] {
       std::vector<std::string> Prints = fingerprints(Findings);
       for (size_t N = 0; N != Findings.size(); ++N)
@@ -244,6 +233,34 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
       });
   });
   OS << "\n";
+}
+
+/// What only the whole program can say about a finding: warn-only, and
+/// the notes for a target the object moved and for a declaration that hid
+/// the mismatch from its file (the wording is SymbolDescription's).
+void explainLinkFindings(const WholeProgram &P, bool WarnOnly,
+                         std::vector<Finding> &Findings) {
+  for (Finding &F : Findings) {
+    if (WarnOnly)
+      F.Level = Severity::Warning;
+    auto Plain = F.Ref ? P.PlainDeclaration.find(*F.Ref)
+                       : P.PlainDeclaration.end();
+    auto Moved = F.Ref ? P.MovedByObject.find(P.Facts.Refs[*F.Ref].To)
+                       : P.MovedByObject.end();
+    if (Moved != P.MovedByObject.end()) {
+      // Not "declared __init here": the build put it there, not the source.
+      const Symbol &To = P.Facts.Symbols[P.Facts.Refs[*F.Ref].To];
+      std::string Declared = annotationNote(To).Message;
+      llvm::erase_if(F.Notes, [&](const FindingNote &N) {
+        return N.Message == Declared;
+      });
+      F.Notes.push_back(movedByObjectNote(To, Moved->second.CompiledSection,
+                                          Moved->second.Object));
+    }
+    if (Plain != P.PlainDeclaration.end())
+      F.Notes.push_back(plainDeclarationNote(
+          P.Facts.Symbols[P.Facts.Refs[*F.Ref].To], Plain->second));
+  }
 }
 
 int fail(const std::string &Message) {
@@ -304,37 +321,7 @@ int runLink(ArrayRef<StringRef> Args) {
         Opts.Analysis.Disabled.insert(R.Id);
   CollectingSink Sink;
   runRules(P.Facts, Opts.Analysis, Sink);
-  for (Finding &F : Sink.Findings) {
-    if (Opts.WarnOnly)
-      F.Level = Severity::Warning;
-    auto Plain = F.Ref ? P.PlainDeclaration.find(*F.Ref)
-                       : P.PlainDeclaration.end();
-    auto Moved = F.Ref ? P.MovedByObject.find(P.Facts.Refs[*F.Ref].To)
-                       : P.MovedByObject.end();
-    if (Moved != P.MovedByObject.end()) {
-      // Not "declared __init here": the build put it there, not the source.
-      const Symbol &To = P.Facts.Symbols[P.Facts.Refs[*F.Ref].To];
-      std::string Declared = annotationNote(To).Message;
-      llvm::erase_if(F.Notes, [&](const FindingNote &N) {
-        return N.Message == Declared;
-      });
-      F.Notes.push_back({To.Loc, "'" + To.Name + "' was compiled into '" +
-                                     Moved->second.CompiledSection +
-                                     "'; the object " + Moved->second.Object +
-                                     " has it in '" + To.Section +
-                                     "' (renamed after compiling)"});
-    }
-    if (Plain != P.PlainDeclaration.end()) {
-      const Symbol &To = P.Facts.Symbols[P.Facts.Refs[*F.Ref].To];
-      StringRef Macro =
-          canonicalAnnotation(To.Section, To.Kind == SymbolKind::Function);
-      F.Notes.push_back(
-          {Plain->second,
-           "'" + To.Name + "' is declared here without " +
-               (Macro.empty() ? "its section" : Macro.str()) +
-               ", so this file could not see the mismatch"});
-    }
-  }
+  explainLinkFindings(P, Opts.WarnOnly, Sink.Findings);
 
   // Everything is known: write it in one go, atomically for -o.
   std::string Table, Diags;

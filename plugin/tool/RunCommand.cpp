@@ -14,8 +14,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "checks/InitcallTable.h"
-#include "checks/Sarif.h"
+#include "checks/model/InitcallTable.h"
+#include "checks/reports/AtomicFile.h"
+#include "checks/reports/OrderTable.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -39,6 +40,8 @@ using namespace llvm;
 namespace initcheck {
 namespace {
 
+using Call = OrderedCall;
+
 /// Bad usage or input: one line, nothing run.
 constexpr int UsageStatus = 2;
 /// The initcalls ran in another order than the table's.
@@ -47,74 +50,6 @@ constexpr int OrderDiffersStatus = 3;
 int fail(const Twine &Message) {
   errs() << "initcheck run: " << Message << "\n";
   return UsageStatus;
-}
-
-/// One initcall: the level and the function, as the table names them.
-struct Call {
-  std::string Level;
-  std::string Function;
-};
-
-/// The init levels of a `initcheck link --format=json` table, in order.
-/// Exit calls (levels exit and module_exit) are left out: the order check
-/// is about initcalls.
-Expected<std::vector<Call>> readTable(StringRef Path) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return createStringError(Buf.getError(),
-                             Path + ": " + Buf.getError().message());
-  auto NotATable = [&](const Twine &Why) {
-    return createStringError(Path +
-                             ": not an `initcheck link --format=json` "
-                             "table: " +
-                             Why);
-  };
-  Expected<json::Value> Doc = json::parse((*Buf)->getBuffer());
-  if (!Doc)
-    return NotATable(toString(Doc.takeError()));
-  const json::Object *Root = Doc->getAsObject();
-  const json::Array *Initcalls = Root ? Root->getArray("initcalls") : nullptr;
-  if (!Initcalls)
-    return NotATable("no \"initcalls\" array");
-  std::vector<Call> Calls;
-  for (const json::Value &V : *Initcalls) {
-    const json::Object *Entry = V.getAsObject();
-    std::optional<StringRef> Level =
-        Entry ? Entry->getString("level") : std::nullopt;
-    std::optional<StringRef> Function =
-        Entry ? Entry->getString("function") : std::nullopt;
-    if (!Level || !Function || levelRank(*Level) < 0)
-      return NotATable("entry " + Twine(Calls.size() + 1) +
-                       " has no known \"level\" and \"function\"");
-    if (isInitLevel(*Level))
-      Calls.push_back({Level->str(), Function->str()});
-  }
-  return Calls;
-}
-
-/// The runtime's trace lines: initcall_debug's "calling  FN @ LEVEL", with
-/// " [MODULE]" after a module's functions, as the kernel's %pS prints them.
-bool isTraceLine(StringRef Line) {
-  return Line.starts_with("calling  ") || Line.starts_with("initcall ") ||
-         Line.starts_with("exitcall ") ||
-         Line.starts_with("Freeing unused init memory: ");
-}
-
-std::vector<Call> initcallsRan(StringRef Trace) {
-  std::vector<Call> Calls;
-  SmallVector<StringRef, 64> Lines;
-  Trace.split(Lines, '\n');
-  for (StringRef Line : Lines) {
-    if (!Line.consume_front("calling  "))
-      continue;
-    auto [Function, Level] = Line.rsplit(" @ ");
-    if (Level == Line || !isInitLevel(Level))
-      continue;
-    if (Level == "module" && Function.ends_with("]"))
-      Function = Function.take_front(Function.rfind(" ["));
-    Calls.push_back({Level.str(), Function.str()});
-  }
-  return Calls;
 }
 
 std::string describe(const Call &C) { return C.Function + " @ " + C.Level; }
@@ -222,11 +157,15 @@ int spawnAndWait(const std::string &Program, ArrayRef<std::string> Args,
   return WEXITSTATUS(Status);
 }
 
-} // namespace
-
-int runRun(ArrayRef<StringRef> Args) {
+/// What the command line asks for.
+struct RunRequest {
   std::string TablePath, TraceOutput;
   std::vector<std::string> ModulePaths;
+  std::vector<std::string> ProgramArgs;
+};
+
+/// Parse \p Args into \p R; an exit status when the command ends here.
+std::optional<int> parseRunArgs(ArrayRef<StringRef> Args, RunRequest &R) {
   size_t I = 0;
   // Options come before the program; everything after it is its own.
   auto Value = [&](StringRef A, StringRef Name,
@@ -256,42 +195,46 @@ int runRun(ArrayRef<StringRef> Args) {
     if (!A.starts_with("-") || A == "-")
       break;
     std::string Module;
-    if (std::optional<int> R = Value(A, "--expect-order", TablePath)) {
-      if (*R)
-        return *R;
-    } else if (std::optional<int> R = Value(A, "--trace", TraceOutput)) {
-      if (*R)
-        return *R;
-    } else if (std::optional<int> R = Value(A, "--module", Module)) {
-      if (*R)
-        return *R;
-      ModulePaths.push_back(Module);
+    if (std::optional<int> V = Value(A, "--expect-order", R.TablePath)) {
+      if (*V)
+        return *V;
+    } else if (std::optional<int> V = Value(A, "--trace", R.TraceOutput)) {
+      if (*V)
+        return *V;
+    } else if (std::optional<int> V = Value(A, "--module", Module)) {
+      if (*V)
+        return *V;
+      R.ModulePaths.push_back(Module);
     } else {
       return fail("unknown option '" + A + "'");
     }
   }
   if (I == Args.size())
     return fail("no program to run");
-  std::vector<std::string> ProgramArgs;
   for (; I != Args.size(); ++I)
-    ProgramArgs.push_back(Args[I].str());
+    R.ProgramArgs.push_back(Args[I].str());
+  return std::nullopt;
+}
 
-  // Every input is checked before the program runs.
-  std::optional<std::vector<Call>> Table;
-  if (!TablePath.empty()) {
-    Expected<std::vector<Call>> T = readTable(TablePath);
+/// Every input is checked before the program runs: the order table, the
+/// modules (\p Modules: their real paths, ':'-separated), the program
+/// (\p Program: found on PATH) and --trace's file.
+std::optional<int> checkRunInputs(const RunRequest &R,
+                                  std::optional<std::vector<Call>> &Table,
+                                  std::string &Modules, std::string &Program) {
+  if (!R.TablePath.empty()) {
+    Expected<std::vector<Call>> T = readOrderTable(R.TablePath);
     if (!T)
       return fail(toString(T.takeError()));
     Table = std::move(*T);
   }
-  std::string Modules;
-  for (const std::string &M : ModulePaths) {
+  for (const std::string &M : R.ModulePaths) {
     Expected<std::string> Real = checkModule(M);
     if (!Real)
       return fail(toString(Real.takeError()));
     Modules += (Modules.empty() ? "" : ":") + *Real;
   }
-  std::string Program = ProgramArgs[0];
+  Program = R.ProgramArgs[0];
   if (Program.find('/') == std::string::npos) {
     ErrorOr<std::string> Found = sys::findProgramByName(Program);
     if (!Found)
@@ -302,7 +245,7 @@ int runRun(ArrayRef<StringRef> Args) {
   } else if (sys::fs::is_directory(Program) || !sys::fs::can_execute(Program)) {
     return fail(Program + ": not an executable file");
   }
-
+  const std::string &TraceOutput = R.TraceOutput;
   if (!TraceOutput.empty()) {
     StringRef Dir = sys::path::parent_path(TraceOutput);
     if (!Dir.empty() && !sys::fs::is_directory(Dir))
@@ -310,6 +253,21 @@ int runRun(ArrayRef<StringRef> Args) {
     if (sys::fs::is_directory(TraceOutput))
       return fail(TraceOutput + ": Is a directory");
   }
+  return std::nullopt;
+}
+
+} // namespace
+
+int runRun(ArrayRef<StringRef> Args) {
+  RunRequest R;
+  if (std::optional<int> Exit = parseRunArgs(Args, R))
+    return *Exit;
+  std::optional<std::vector<Call>> Table;
+  std::string Modules, Program;
+  if (std::optional<int> Exit = checkRunInputs(R, Table, Modules, Program))
+    return *Exit;
+  const std::string &TablePath = R.TablePath, &TraceOutput = R.TraceOutput;
+  const std::vector<std::string> &ProgramArgs = R.ProgramArgs;
 
   // The trace goes to a file of our own; --trace gets a copy at the end,
   // written in one go.

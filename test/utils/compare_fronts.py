@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Check that the plugin and the clang-tidy module report the same findings.
+"""Check that every front reports the same findings.
 
     compare_fronts.py --clang=... --plugin=... --clang-tidy=... --load=...
-                      --temp=TEMP [--fixes] INPUT [-- CLANG_FLAGS]
+                      [--initcheck=...] --temp=TEMP [--fixes] INPUT
+                      [-- CLANG_FLAGS]
 
-Runs clang-19 -fplugin=initcheck.so and clang-tidy-19 --load=initcheck-tidy.so
-on INPUT and compares their initcheck diagnostics, line by line: location,
+Runs clang-19 -fplugin=initcheck.so, clang-tidy-19 --load=initcheck-tidy.so
+and, with --initcheck, `initcheck check INPUT -- CLANG_FLAGS` on INPUT and
+compares their initcheck diagnostics, line by line: location,
 message with its [rule-id], and every note. The only differences allowed are
 the ones of the fronts, not of the findings: the plugin's errors are
 clang-tidy warnings (clang-tidy chooses errors with --warnings-as-errors),
@@ -72,11 +74,15 @@ def main():
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--load", required=True)
+    parser.add_argument("--initcheck")
     parser.add_argument("--temp", required=True)
     parser.add_argument("--fixes", action="store_true")
     parser.add_argument("input")
     args, rest = parser.parse_known_args()
     flags = rest[1:] if rest[:1] == ["--"] else rest
+    # As `initcheck check` names it (absolute, without ../): the same text
+    # from every front.
+    args.input = os.path.normpath(os.path.abspath(args.input))
 
     plugin_cmd = [args.clang, "-fsyntax-only", "-ferror-limit=0",
                   "-fno-color-diagnostics", "-fplugin=" + args.plugin]
@@ -94,6 +100,15 @@ def main():
              "\n".join(difflib.unified_diff(plugin_lines, tidy_lines,
                                             "plugin", "clang-tidy",
                                             lineterm="")) + "\n")
+    if args.initcheck:
+        _, check_out = run([args.initcheck, "check", args.input, "--",
+                            "-ferror-limit=0", "-fno-color-diagnostics"] + flags)
+        check_lines = initcheck_lines(check_out)
+        if plugin_lines != check_lines:
+            fail("the fronts disagree (--- plugin, +++ initcheck check)\n",
+                 "\n".join(difflib.unified_diff(plugin_lines, check_lines,
+                                                "plugin", "initcheck check",
+                                                lineterm="")) + "\n")
     sys.stdout.write("%d diagnostic lines agree\n" % len(plugin_lines))
 
     if args.fixes:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # usage: [MATRIX_CFLAGS=...] matrix.sh CLANG CLANGXX PLUGIN INITCHECK RUNTIME RTLIB PYTHON HERE SCRIPT SRC... [-- ARGS]
 # For C and C++, -O0 and -O2, GNU ld and lld: compile SRC with the plugin
-# (warn-only), link with runtime/SCRIPT.ld and the runtime, run the program
+# (warn-only), link with runtime/ld/SCRIPT.ld and the runtime, run the program
 # with INITCHECK_DEBUG=1. Prints the first build's compiler diagnostics and
 # the run's stderr (times and addresses normalized), then one line per build:
 # its exit status, whether its output equals the first, and whether the
@@ -36,7 +36,7 @@ for lang in c c++; do
       if [[ $tag == c-O0-bfd ]]; then
         echo "--- compile"; cat "compile-$tag.txt"
       fi
-      if ! "$cc" -fuse-ld=$ld "${objs[@]}" -Wl,-T,"$rt/$script.ld" "$rtlib" \
+      if ! "$cc" -fuse-ld=$ld "${objs[@]}" -Wl,-T,"$rt/ld/$script.ld" "$rtlib" \
           -o "prog-$tag" 2> "link-$tag.txt"; then
         echo "$tag: link failed"
         grep -E 'error|discarded' "link-$tag.txt" | grep -v 'linker command failed' | sed -E 's/-[a-z+]+-O[02]-(bfd|lld)\.o/.o/g' | head -3

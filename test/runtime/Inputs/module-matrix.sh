@@ -7,9 +7,9 @@
 #     PROG_SRC... -- MODULE_SRC...
 #     In ./<tag>/ for each build (c-O0-bfd ... c++-O2-lld): compile every
 #     source with the plugin (warn-only), link PROG_SRCs with
-#     runtime/initcheck.ld, the runtime and -rdynamic (modules call the
+#     runtime/ld/initcheck.ld, the runtime and -rdynamic (modules call the
 #     program, as modules call the kernel) into prog, each MODULE_SRC with
-#     -DMODULE -fPIC into <name>.so (-shared, runtime/initcheck-module.ld),
+#     -DMODULE -fPIC into <name>.so (-shared, runtime/ld/initcheck-module.ld),
 #     and write table.json: `initcheck link --format=json` of the program's
 #     objects, then the modules'. Prints the first build's compiler
 #     diagnostics (--- compile). Exits 1 if a step fails.
@@ -59,14 +59,14 @@ if [[ $1 == build ]]; then
       (cd "$tag" && "$cc" -x "$lang" -fplugin="$plugin" \
         -fplugin-arg-initcheck-warn-only -I "$rt/include" -I "$(dirname "$src")" \
         -DMODULE -fPIC $opt -c "$src" -o "$name.o") 2>> "$tag/compile.txt" || exit 1
-      "$cc" -fuse-ld=$ld -shared "$tag/$name.o" -Wl,-T,"$rt/initcheck-module.ld" \
+      "$cc" -fuse-ld=$ld -shared "$tag/$name.o" -Wl,-T,"$rt/ld/initcheck-module.ld" \
         -o "$tag/$name.so" || exit 1
       modobjs+=("$tag/$name.o")
     done
     if [[ $tag == "${tags[0]}" ]]; then
       echo "--- compile"; sed -E "s#$(dirname "${prog[0]}")/##" "$tag/compile.txt"
     fi
-    "$cc" -fuse-ld=$ld -rdynamic "${objs[@]}" -Wl,-T,"$rt/initcheck.ld" "$rtlib" \
+    "$cc" -fuse-ld=$ld -rdynamic "${objs[@]}" -Wl,-T,"$rt/ld/initcheck.ld" "$rtlib" \
       -o "$tag/prog" || exit 1
     # Status 1 is mismatches found (in the JSON): the table is there.
     "$initcheck" link --format=json "${objs[@]}" "${modobjs[@]}" > "$tag/table.json"

@@ -1,0 +1,376 @@
+//===- FactsDecode.cpp - Reading the facts records back -------------------===//
+//
+// Only `initcheck link` decodes, so this lives apart from the encoder: the
+// plugin and the tidy module do not pull it (nor its inflater) in.
+//
+//===----------------------------------------------------------------------===//
+#include "checks/facts/FactsEncoding.h"
+#include "checks/facts/FactsFormat.h"
+#include "checks/model/Reach.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Compression.h"
+#include "llvm/Support/Parallel.h"
+#include <memory>
+#include <optional>
+#ifdef INITCHECK_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
+
+using namespace llvm;
+
+namespace initcheck {
+
+namespace {
+class Reader {
+public:
+  explicit Reader(StringRef Data)
+      : P(Data.data()), End(Data.data() + Data.size()) {}
+  bool failed() const { return Failed; }
+  size_t remaining() const { return End - P; }
+  uint64_t u() {
+    if (P != End && !(*P & 0x80)) // most numbers are below 128
+      return uint8_t(*P++);
+    uint64_t V = 0;
+    for (unsigned Shift = 0; Shift < 64; Shift += 7) {
+      if (P == End)
+        return fail();
+      uint8_t Byte = *P++;
+      V |= uint64_t(Byte & 0x7f) << Shift;
+      if (!(Byte & 0x80))
+        return V;
+    }
+    return fail();
+  }
+  StringRef raw(size_t N) {
+    if (remaining() < N) {
+      fail();
+      return "";
+    }
+    StringRef S(P, N);
+    P += N;
+    return S;
+  }
+  /// A string-table index.
+  uint32_t str() {
+    uint64_t I = u();
+    if (I >= Strings.size()) {
+      fail();
+      return 0;
+    }
+    return I;
+  }
+  PackedLocation loc() {
+    PackedLocation L;
+    L.File = str();
+    L.Line = u();
+    L.Column = u();
+    return L;
+  }
+  void readTable() {
+    uint64_t N = u();
+    if (N > remaining()) {
+      fail();
+      return;
+    }
+    Strings.reserve(N);
+    for (uint64_t I = 0; I != N && !Failed; ++I)
+      Strings.push_back(raw(u()));
+  }
+  /// An index that must be below \p Limit.
+  unsigned index(size_t Limit) {
+    uint64_t I = u();
+    if (I >= Limit)
+      fail();
+    return Failed ? 0 : I;
+  }
+  std::vector<StringRef> Strings;
+
+private:
+  uint64_t fail() {
+    Failed = true;
+    P = End;
+    return 0;
+  }
+  const char *P, *End;
+  bool Failed = false;
+};
+} // namespace
+
+/// One payload; \p Payload must outlive the view (its strings point there).
+static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
+  Reader R(Payload);
+  R.readTable();
+  FactsView F;
+  uint64_t Flags = R.u();
+  F.DataSections = Flags & 1;
+  F.KernelWithoutModules = Flags & 2;
+  uint64_t NSyms = R.u();
+  if (NSyms > Payload.size())
+    return createStringError("corrupt facts: symbol count");
+  F.Symbols.reserve(NSyms);
+  F.Notes.reserve(NSyms); // helpers have one or two, most symbols none
+  for (uint64_t I = 0; I != NSyms && !R.failed(); ++I) {
+    PackedSymbol S;
+    uint64_t B = R.u();
+    S.Name = R.str();
+    S.Identifier = B & FlagIdentifierIsName ? S.Name : R.str();
+    S.LinkName = B & FlagLinkNameIsIdentifier ? S.Identifier : R.str();
+    S.Kind = SymbolKind(R.index(3));
+    S.Section = R.str();
+    S.Class = SectionClass(R.index(unsigned(SectionClass::Unchecked) + 1));
+    S.FixedReach = R.index(1u << NumReachBits);
+    S.ExplicitSection = B & FlagExplicit;
+    S.Defined = B & FlagDefined;
+    S.InternalLinkage = B & FlagInternal;
+    S.Retained = B & FlagRetained;
+    S.AlwaysInline = B & FlagAlwaysInline;
+    S.IsConst = B & FlagConst;
+    S.InSystemHeader = B & FlagSystemHeader;
+    S.IsIntVoid = B & FlagIntVoid;
+    S.IsVoidVoid = B & FlagVoidVoid;
+    S.Weak = B & FlagWeak;
+    S.Inline = B & FlagInline;
+    S.InitOrModule = B & FlagInitOrModule;
+    S.Loc = R.loc();
+    S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
+    S.Type = R.str();
+    uint64_t NNotes = R.u();
+    S.FirstNote = F.Notes.size();
+    for (uint64_t N = 0; N != NNotes && !R.failed(); ++N) {
+      PackedNote Note;
+      Note.Bit = R.index(1u << NumReachBits);
+      Note.Where = R.loc();
+      Note.Message = R.str();
+      F.Notes.push_back(Note);
+    }
+    S.NumNotes = F.Notes.size() - S.FirstNote;
+    F.Symbols.push_back(S);
+  }
+  uint64_t NRefs = R.u();
+  if (NRefs > Payload.size())
+    return createStringError("corrupt facts: reference count");
+  F.Refs.reserve(NRefs);
+  for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
+    PackedReference Ref;
+    Ref.From = R.index(F.Symbols.size());
+    Ref.To = R.index(F.Symbols.size());
+    Ref.Kind = RefKind(R.index(3));
+    Ref.Loc = R.loc();
+    F.Refs.push_back(Ref);
+  }
+  uint64_t NCalls = R.u();
+  if (NCalls > Payload.size())
+    return createStringError("corrupt facts: initcall count");
+  F.Initcalls.reserve(NCalls);
+  for (uint64_t I = 0; I != NCalls && !R.failed(); ++I) {
+    PackedInitcall C;
+    C.Level = R.str();
+    C.Entry = R.index(F.Symbols.size());
+    C.Function = R.index(F.Symbols.size());
+    C.Position = R.u();
+    F.Initcalls.push_back(C);
+  }
+  uint64_t NEdges = R.u();
+  if (NEdges > Payload.size())
+    return createStringError("corrupt facts: edge count");
+  if (WithEdges)
+    F.Edges.reserve(NEdges);
+  for (uint64_t I = 0; I != NEdges && !R.failed(); ++I) {
+    PackedReference E;
+    E.From = R.index(F.Symbols.size());
+    E.To = R.index(F.Symbols.size());
+    E.Kind = RefKind(R.index(3));
+    if (WithEdges)
+      F.Edges.push_back(E);
+  }
+  if (R.failed())
+    return createStringError("truncated or corrupt facts record");
+  F.Strings = std::move(R.Strings);
+  return std::move(F);
+}
+
+uint32_t FactsView::addString(std::string S) {
+  Added.push_back(std::move(S));
+  Strings.push_back(Added.back());
+  return Strings.size() - 1;
+}
+
+void FactsView::location(const PackedLocation &L, Location &Out) const {
+  Out.File = Strings[L.File].str();
+  Out.Line = L.Line;
+  Out.Column = L.Column;
+}
+
+void FactsView::symbol(unsigned I, bool WithNotes, Symbol &S) const {
+  const PackedSymbol &P = Symbols[I];
+  S.Name = Strings[P.Name].str();
+  S.Identifier = Strings[P.Identifier].str();
+  S.LinkName = Strings[P.LinkName].str();
+  S.Kind = P.Kind;
+  S.Section = Strings[P.Section].str();
+  S.Class = P.Class;
+  S.FixedReach = P.FixedReach;
+  S.ExplicitSection = P.ExplicitSection;
+  S.Defined = P.Defined;
+  S.InternalLinkage = P.InternalLinkage;
+  S.Retained = P.Retained;
+  S.AlwaysInline = P.AlwaysInline;
+  S.IsConst = P.IsConst;
+  S.InSystemHeader = P.InSystemHeader;
+  S.IsIntVoid = P.IsIntVoid;
+  S.IsVoidVoid = P.IsVoidVoid;
+  S.Weak = P.Weak;
+  S.Inline = P.Inline;
+  S.InitOrModule = P.InitOrModule;
+  location(P.Loc, S.Loc);
+  location(P.AnnotationLoc, S.AnnotationLoc);
+  S.Type = Strings[P.Type].str();
+  if (!WithNotes)
+    return;
+  S.FixedReachNotes.resize(P.NumNotes);
+  for (uint32_t N = 0; N != P.NumNotes; ++N) {
+    const PackedNote &Note = Notes[P.FirstNote + N];
+    auto &[Bit, Into] = S.FixedReachNotes[N];
+    Bit = Note.Bit;
+    location(Note.Where, Into.Where);
+    Into.Message = Strings[Note.Message].str();
+  }
+}
+
+namespace {
+/// A record's framing, checked; its payload is decoded later.
+struct FramedRecord {
+  StringRef Payload;
+  uint32_t RawSize;
+};
+} // namespace
+
+static bool canInflate() {
+#ifdef INITCHECK_HAVE_LIBDEFLATE
+  return true;
+#else
+  return compression::zlib::isAvailable();
+#endif
+}
+
+/// Inflate the zlib stream \p In into \p Out, which holds \p Size bytes;
+/// \p Size becomes the inflated size. As zlib's uncompress(): false for a
+/// corrupt or truncated stream or one that does not fit, bytes after the
+/// stream ignored. libdeflate, where the build found it, is twice as fast.
+static bool inflate(StringRef In, char *Out, size_t &Size) {
+#ifdef INITCHECK_HAVE_LIBDEFLATE
+  struct Free {
+    void operator()(libdeflate_decompressor *D) const {
+      libdeflate_free_decompressor(D);
+    }
+  };
+  // One per thread: records are inflated in parallel.
+  thread_local std::unique_ptr<libdeflate_decompressor, Free> Inflater(
+      libdeflate_alloc_decompressor());
+  size_t Read = 0, Written = 0;
+  if (!Inflater ||
+      libdeflate_zlib_decompress_ex(Inflater.get(), In.data(), In.size(), Out,
+                                    Size, &Read, &Written) !=
+          LIBDEFLATE_SUCCESS)
+    return false;
+  Size = Written;
+  return true;
+#else
+  if (Error E = compression::zlib::decompress(
+          arrayRefFromStringRef(In), reinterpret_cast<uint8_t *>(Out), Size)) {
+    consumeError(std::move(E));
+    return false;
+  }
+  return true;
+#endif
+}
+
+/// Decompress (if need be) and decode one record.
+static Expected<FactsView> decodeRecord(const FramedRecord &Rec,
+                                        bool WithEdges) {
+  if (!Rec.RawSize)
+    return decodePayload(Rec.Payload, WithEdges);
+  std::unique_ptr<char[]> Unpacked(new char[Rec.RawSize]);
+  size_t Size = Rec.RawSize;
+  if (!inflate(Rec.Payload, Unpacked.get(), Size))
+    return createStringError("corrupt compressed facts record");
+  Expected<FactsView> F =
+      decodePayload(StringRef(Unpacked.get(), Size), WithEdges);
+  if (F)
+    F->Unpacked = std::move(Unpacked);
+  return F;
+}
+
+Expected<std::vector<FactsView>> decodeFacts(StringRef Section,
+                                             bool WithEdges) {
+  // Frame every record first (cheap), then decode them in parallel; the
+  // first error in section order wins, as if decoded one by one.
+  std::vector<FramedRecord> Records;
+  std::optional<std::string> FramingError;
+  while (true) {
+    Section = Section.drop_while([](char C) { return C == 0; });
+    if (Section.empty())
+      break;
+    if (!Section.starts_with(FactsMagic)) {
+      FramingError = "not an initcheck facts record (bad magic)";
+      break;
+    }
+    if (Section.size() < 20) {
+      FramingError = "truncated facts record header";
+      break;
+    }
+    auto U32 = [&](size_t At) {
+      uint32_t V = 0;
+      for (int I = 0; I != 4; ++I)
+        V |= uint32_t(uint8_t(Section[At + I])) << (8 * I);
+      return V;
+    };
+    uint32_t Version = U32(8), Size = U32(12), RawSize = U32(16);
+    if (Version > FactsFormatVersion) {
+      FramingError = ("facts format version " + Twine(Version) +
+                      " is newer than this initcheck (" +
+                      Twine(FactsFormatVersion) + ")")
+                         .str();
+      break;
+    }
+    if (Version < FactsFormatVersion) {
+      FramingError = ("facts format version " + Twine(Version) +
+                      " is older than this initcheck (" +
+                      Twine(FactsFormatVersion) +
+                      "): rebuild the object with this plugin")
+                         .str();
+      break;
+    }
+    if (Section.size() - 20 < Size) {
+      FramingError = "truncated facts record";
+      break;
+    }
+    if (RawSize && !canInflate()) {
+      FramingError = "compressed facts, but no zlib support";
+      break;
+    }
+    Records.push_back({Section.substr(20, Size), RawSize});
+    Section = Section.drop_front(20 + Size);
+  }
+
+  std::vector<std::optional<FactsView>> Views(Records.size());
+  std::vector<std::string> Errors(Records.size());
+  parallelFor(0, Records.size(), [&](size_t I) {
+    Expected<FactsView> F = decodeRecord(Records[I], WithEdges);
+    if (F)
+      Views[I] = std::move(*F);
+    else
+      Errors[I] = toString(F.takeError());
+  });
+  std::vector<FactsView> Out;
+  Out.reserve(Records.size());
+  for (size_t I = 0; I != Records.size(); ++I) {
+    if (!Views[I])
+      return createStringError(Twine(Errors[I]));
+    Out.push_back(std::move(*Views[I]));
+  }
+  if (FramingError)
+    return createStringError(Twine(*FramingError));
+  return std::move(Out);
+}
+} // namespace initcheck

@@ -1,0 +1,168 @@
+//===- FactsFormat.cpp - TuFacts in an object file ------------------------===//
+#include "checks/facts/FactsFormat.h"
+#include "checks/facts/FactsEncoding.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Compression.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace initcheck {
+
+namespace {
+class Writer {
+public:
+  void u(uint64_t V) {
+    do {
+      uint8_t Byte = V & 0x7f;
+      V >>= 7;
+      Out.push_back(char(Byte | (V ? 0x80 : 0)));
+    } while (V);
+  }
+  void str(StringRef S) {
+    auto [It, New] = Strings.try_emplace(S, Strings.size());
+    if (New)
+      Order.push_back(S.str());
+    u(It->second);
+  }
+  void loc(const Location &L) {
+    str(L.File);
+    u(L.Line);
+    u(L.Column);
+  }
+  std::string finish() {
+    // The string table goes first so a reader can resolve indices at once.
+    Writer Table;
+    Table.u(Order.size());
+    for (const std::string &S : Order) {
+      Table.u(S.size());
+      Table.Out += S;
+    }
+    return Table.Out + Out;
+  }
+  std::string Out;
+
+private:
+  StringMap<unsigned> Strings;
+  std::vector<std::string> Order;
+};
+
+} // namespace
+
+std::string encodeFacts(const TuFacts &F) {
+  Writer W;
+  W.u(F.DataSections | (F.KernelWithoutModules << 1));
+  W.u(F.Symbols.size());
+  for (const Symbol &S : F.Symbols) {
+    bool IdIsName = S.Identifier == S.Name;
+    bool LinkIsId = S.LinkName == S.Identifier;
+    bool NoAnnotationLoc = S.AnnotationLoc.File == S.Loc.File &&
+                           S.AnnotationLoc.Line == S.Loc.Line &&
+                           S.AnnotationLoc.Column == S.Loc.Column;
+    unsigned Flags = 0;
+    auto Set = [&](bool On, SymbolFlags Flag) { Flags |= On ? Flag : 0u; };
+    Set(S.ExplicitSection, FlagExplicit);
+    Set(S.Defined, FlagDefined);
+    Set(S.InternalLinkage, FlagInternal);
+    Set(S.Retained, FlagRetained);
+    Set(S.AlwaysInline, FlagAlwaysInline);
+    Set(S.IsConst, FlagConst);
+    Set(S.InSystemHeader, FlagSystemHeader);
+    Set(S.IsIntVoid, FlagIntVoid);
+    Set(S.IsVoidVoid, FlagVoidVoid);
+    Set(IdIsName, FlagIdentifierIsName);
+    Set(LinkIsId, FlagLinkNameIsIdentifier);
+    Set(NoAnnotationLoc, FlagNoAnnotationLoc);
+    Set(S.Weak, FlagWeak);
+    Set(S.Inline, FlagInline);
+    Set(S.InitOrModule, FlagInitOrModule);
+    W.u(Flags);
+    W.str(S.Name);
+    if (!IdIsName)
+      W.str(S.Identifier);
+    if (!LinkIsId)
+      W.str(S.LinkName);
+    W.u(unsigned(S.Kind));
+    W.str(S.Section);
+    W.u(unsigned(S.Class));
+    W.u(S.FixedReach);
+    W.loc(S.Loc);
+    if (!NoAnnotationLoc)
+      W.loc(S.AnnotationLoc);
+    W.str(S.Type);
+    W.u(S.FixedReachNotes.size());
+    for (const auto &[B, N] : S.FixedReachNotes) {
+      W.u(B);
+      W.loc(N.Where);
+      W.str(N.Message);
+    }
+  }
+  W.u(F.Refs.size());
+  for (const Reference &R : F.Refs) {
+    W.u(R.From);
+    W.u(R.To);
+    W.u(unsigned(R.Kind));
+    W.loc(R.Loc);
+  }
+  W.u(F.Initcalls.size());
+  for (const Initcall &C : F.Initcalls) {
+    W.str(C.Level);
+    W.u(C.Entry);
+    W.u(C.Function);
+    W.u(C.Position);
+  }
+  W.u(F.Edges.size());
+  for (const Reference &E : F.Edges) {
+    W.u(E.From);
+    W.u(E.To);
+    W.u(unsigned(E.Kind));
+  }
+  std::string Payload = W.finish();
+  // Names and header paths compress several times over; zlib comes with
+  // the LLVM that clang links. Raw size 0 means "stored uncompressed".
+  uint32_t RawSize = 0;
+  if (compression::zlib::isAvailable()) {
+    SmallVector<uint8_t, 0> Packed;
+    compression::zlib::compress(arrayRefFromStringRef(Payload), Packed);
+    if (Packed.size() < Payload.size()) {
+      RawSize = Payload.size();
+      Payload.assign(Packed.begin(), Packed.end());
+    }
+  }
+  std::string Record = FactsMagic.str();
+  auto PutU32 = [&](uint32_t V) {
+    for (int I = 0; I != 4; ++I)
+      Record.push_back(char((V >> (8 * I)) & 0xff));
+  };
+  PutU32(FactsFormatVersion);
+  PutU32(Payload.size());
+  PutU32(RawSize);
+  return Record + Payload;
+}
+
+std::string factsAsm(StringRef Record) {
+  std::string Asm;
+  raw_string_ostream OS(Asm);
+  // "e": SHF_EXCLUDE, not "a": never loaded, dropped by final links, kept
+  // and concatenated by ld -r. The type is "%progbits", not "@progbits":
+  // '@' starts a comment in 32-bit arm assembly, and '%' is the spelling
+  // every ELF assembler accepts, LLVM's and GNU as alike (the kernel's
+  // include/linux/export-internal.h writes it so for the same reason).
+  OS << "\t.pushsection " << FactsSectionName << ",\"e\",%progbits\n";
+  for (size_t I = 0; I < Record.size(); I += 64) {
+    OS << "\t.byte ";
+    for (size_t J = I; J < std::min(Record.size(), I + 64); ++J)
+      OS << (J == I ? "" : ",") << unsigned(uint8_t(Record[J]));
+    OS << "\n";
+  }
+  OS << "\t.popsection\n";
+  return Asm;
+}
+
+bool targetStoresFacts(const Triple &T) {
+  return T.isOSBinFormatELF() && !T.isNVPTX();
+}
+
+} // namespace initcheck

@@ -1,0 +1,147 @@
+//===- Facts.h - What one translation unit defines and references -*- C++ -*-===//
+//
+// The plain-data model every rule works on. The collector fills it from the
+// AST; rules never look at the AST, so the same rule code can later run on
+// facts merged from many objects.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INITCHECK_CHECKS_FACTS_H
+#define INITCHECK_CHECKS_FACTS_H
+
+#include "checks/model/SectionClass.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
+#include <vector>
+
+namespace initcheck {
+
+/// A source position: the clang location while the AST is alive, and the
+/// presumed file:line:column for reports that outlive it.
+struct Location {
+  clang::SourceLocation Loc;
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// A note of a diagnostic: "'h' is called by function 'f' here".
+struct FindingNote {
+  Location Where;
+  std::string Message;
+};
+
+/// An edit that is safe to apply: insert or replace source text.
+struct FixIt {
+  clang::CharSourceRange Range; ///< A character range; empty = insertion.
+  std::string Text;
+  bool isInsertion() const {
+    return Range.isCharRange() && Range.getBegin() == Range.getEnd();
+  }
+};
+
+enum class SymbolKind : unsigned char {
+  Function,
+  Variable,
+  /// A labelled block of file-scope asm, e.g. an initcall entry
+  /// `.section ".initcall6.init"; __initcall_foo6: .long foo - .`.
+  AsmEntry,
+};
+
+struct Symbol {
+  std::string Name;       ///< For messages: "Device::probe", "tmpl<int>".
+  std::string Identifier; ///< The plain name modpost's patterns match.
+  /// The object-file name of an external symbol (mangled in C++), which
+  /// joins it across translation units; empty for internal ones.
+  std::string LinkName;
+  SymbolKind Kind = SymbolKind::Function;
+  std::string Section;            ///< Effective section, explicit or default.
+  SectionClass Class = SectionClass::Text;
+  bool ExplicitSection = false;   ///< From an attribute, pragma or asm.
+  bool Defined = false;           ///< Defined in this translation unit.
+  bool InternalLinkage = false;   ///< static, or in an anonymous namespace.
+  bool Retained = false;          ///< used/constructor/alias target/virtual.
+  bool AlwaysInline = false;
+  bool Weak = false;              ///< A weak definition another may override.
+  bool Inline = false;            ///< Declared inline (compat: assume inlined).
+  bool IsConst = false;           ///< A const object (variables only).
+  /// The section comes from __init_or_module, __initdata_or_module or
+  /// __initconst_or_module (include/linux/module.h): init only because the
+  /// kernel has no modules, resident in one that has them.
+  bool InitOrModule = false;
+  bool InSystemHeader = false;
+  Location Loc;                   ///< The definition, else first declaration.
+  /// The declaration that carries the section attribute, for the note
+  /// "declared __init here".
+  Location AnnotationLoc;
+  /// The annotation macro as written at AnnotationLoc ("__initdata"), with
+  /// its token range, when it is a single macro name in the source.
+  std::string AnnotationSpelling;
+  clang::CharSourceRange AnnotationRange;
+  /// Where "__init " (or " __initdata") can be inserted safely, if anywhere.
+  clang::SourceLocation AnnotateInsertLoc;
+  bool AnnotateAfterName = false; ///< Kernel style for data: `int x __initdata`.
+  /// A declaration that names another section than the one the symbol
+  /// ends up in (clang keeps the latest, with a -Wsection warning).
+  bool HasConflictingDecl = false;
+  Location ConflictingDeclLoc;
+  std::string ConflictingDeclSection;
+  /// The definition writes no section itself and inherits the one of the
+  /// declaration at InheritedFromLoc.
+  bool DefinitionInherits = false;
+  Location InheritedFromLoc;
+  /// For functions: the type as written ("int (void)"), and whether it is
+  /// the shape initcalls (int (void)) or exitcalls (void (void)) need.
+  std::string Type;
+  bool IsIntVoid = false;
+  bool IsVoidVoid = false;
+  /// The phases (ReachBits) the symbol's own unit computed for it, when it
+  /// comes from another unit's facts; 0 means "compute it here".
+  unsigned char FixedReach = 0;
+  /// With FixedReach: the notes its unit gave for each phase bit (why the
+  /// helper runs then), so whole-program findings can explain it too.
+  std::vector<std::pair<unsigned char, FindingNote>> FixedReachNotes;
+};
+
+enum class RefKind : unsigned char {
+  Call,        ///< Direct call of a function.
+  Access,      ///< Read or write of an object's value.
+  AddressOf,   ///< The address escapes: &x, decay, function designator.
+};
+
+struct Reference {
+  unsigned From = 0; ///< Index into TuFacts::Symbols.
+  unsigned To = 0;
+  RefKind Kind = RefKind::AddressOf;
+  Location Loc;
+};
+
+/// One initcall (or exitcall) table entry.
+struct Initcall {
+  std::string Level;     ///< "6", "1s", "console", "exit", "module", ...
+  unsigned Entry = 0;    ///< The table entry symbol.
+  unsigned Function = 0; ///< The function it runs.
+  unsigned Position = 0; ///< Order of the entry within its file.
+};
+
+struct TuFacts {
+  std::vector<Symbol> Symbols;
+  std::vector<Reference> Refs;
+  std::vector<Initcall> Initcalls; ///< In position order.
+  /// Only in facts read back from objects: one edge per user and function
+  /// (no location), the call graph `initcheck link --suggest` walks. Kept
+  /// apart from Refs, which the rules judge.
+  std::vector<Reference> Edges;
+  /// The annotation macros the translation unit defines, so fix-its can
+  /// spell `__init` or fall back to the attribute.
+  llvm::StringSet<> DefinedAnnotationMacros;
+  /// -fdata-sections puts data in .data.<name>, which modpost never scans.
+  bool DataSections = false;
+  /// A kernel build (__KERNEL__) without CONFIG_MODULES: modpost runs
+  /// without -M there and does not check exports.
+  bool KernelWithoutModules = false;
+};
+
+} // namespace initcheck
+
+#endif

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Every rule is one id, one source pair, one doc page and one test.
+
+    check_rules.py SOURCE_ROOT RULES_OUTPUT
+
+For each id of `initcheck rules` (RULES_OUTPUT): checks/rules/<CamelId>.h
+and .cpp, docs/checks/<name>.md and test/rules/<name>.c exist, and that test
+runs the rule through every front: the plugin (%initcheck_cc1 or
+-fplugin=%initcheck_plugin), clang-tidy and `initcheck check`
+(%compare_fronts, or %check_initcheck_tidy and `%initcheck check`). The id's string is written once in checks/ and plugin/
+(the registry's row). Prints one line per problem; exits 1 if there is any.
+"""
+import os
+import sys
+
+# %compare_fronts runs the plugin, clang-tidy and `initcheck check` on one
+# input and fails unless all three agree (test/utils/compare_fronts.py).
+FRONTS = {"the plugin": ("%initcheck_cc1", "-fplugin=%initcheck_plugin"),
+          "clang-tidy": ("%check_initcheck_tidy", "%compare_fronts"),
+          "initcheck check": ("%initcheck check", "%compare_fronts")}
+
+
+def sources(root):
+    for top in ("checks", "plugin"):
+        for d, dirs, fs in os.walk(os.path.join(root, top)):
+            dirs.sort()
+            for f in sorted(fs):
+                if f.endswith((".h", ".cpp", ".c")):
+                    path = os.path.join(d, f)
+                    yield os.path.relpath(path, root), open(path).read()
+
+
+def main():
+    root, rules_file = sys.argv[1], sys.argv[2]
+    code = list(sources(root))
+    problems = []
+    for line in open(rules_file).read().splitlines():
+        rid = line.split("\t")[0]
+        name = rid[len("initcheck-"):]
+        camel = "".join(w.capitalize() for w in name.split("-"))
+        for path in ("checks/rules/%s.h" % camel, "checks/rules/%s.cpp" % camel,
+                     "docs/checks/%s.md" % name, "test/rules/%s.c" % name):
+            if not os.path.exists(os.path.join(root, path)):
+                problems.append("%s: no %s" % (rid, path))
+        test = os.path.join(root, "test/rules/%s.c" % name)
+        if os.path.exists(test):
+            runs = "\n".join(l for l in open(test).read().splitlines()
+                             if "RUN:" in l)
+            for front, spellings in FRONTS.items():
+                if not any(s in runs for s in spellings):
+                    problems.append("%s: test/rules/%s.c does not run %s"
+                                    % (rid, name, front))
+        quoted = '"%s"' % rid
+        where = ["%s (%d)" % (p, t.count(quoted)) for p, t in code if quoted in t]
+        if sum(t.count(quoted) for _, t in code) != 1:
+            problems.append("%s: written %s times in checks/ and plugin/: %s"
+                            % (rid, sum(t.count(quoted) for _, t in code),
+                               ", ".join(where) or "nowhere"))
+    for p in problems:
+        print("check_rules: " + p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
