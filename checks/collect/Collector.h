@@ -25,6 +25,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Compiler.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
@@ -36,7 +37,11 @@ namespace collect {
 using namespace clang;
 using namespace llvm;
 
-class Collector : public RecursiveASTVisitor<Collector> {
+// Hidden: private to the collector's files, so the module exports none of
+// it and calls among its parts stay direct (as when it was one file's
+// anonymous class).
+class LLVM_LIBRARY_VISIBILITY Collector
+    : public RecursiveASTVisitor<Collector> {
   using Base = RecursiveASTVisitor<Collector>;
 
 public:

@@ -119,18 +119,8 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     S.Section = R.str();
     S.Class = SectionClass(R.index(unsigned(SectionClass::Unchecked) + 1));
     S.FixedReach = R.index(1u << NumReachBits);
-    S.ExplicitSection = B & FlagExplicit;
-    S.Defined = B & FlagDefined;
-    S.InternalLinkage = B & FlagInternal;
-    S.Retained = B & FlagRetained;
-    S.AlwaysInline = B & FlagAlwaysInline;
-    S.IsConst = B & FlagConst;
-    S.InSystemHeader = B & FlagSystemHeader;
-    S.IsIntVoid = B & FlagIntVoid;
-    S.IsVoidVoid = B & FlagVoidVoid;
-    S.Weak = B & FlagWeak;
-    S.Inline = B & FlagInline;
-    S.InitOrModule = B & FlagInitOrModule;
+#define SYMBOL_FLAG(Field, Flag, Bit) S.Field = B & Flag;
+#include "checks/model/SymbolFlags.def"
     S.Loc = R.loc();
     S.AnnotationLoc = B & FlagNoAnnotationLoc ? S.Loc : R.loc();
     S.Type = R.str();
@@ -146,18 +136,28 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     S.NumNotes = F.Notes.size() - S.FirstNote;
     F.Symbols.push_back(S);
   }
-  uint64_t NRefs = R.u();
-  if (NRefs > Payload.size())
+  // References and edges are one record part; edges have no location.
+  // Into null: checked, not kept. False when the count is corrupt.
+  auto ReadRefs = [&](std::vector<PackedReference> *Into, bool WithLoc) {
+    uint64_t N = R.u();
+    if (N > Payload.size())
+      return false;
+    if (Into)
+      Into->reserve(N);
+    for (uint64_t I = 0; I != N && !R.failed(); ++I) {
+      PackedReference Ref;
+      Ref.From = R.index(F.Symbols.size());
+      Ref.To = R.index(F.Symbols.size());
+      Ref.Kind = RefKind(R.index(3));
+      if (WithLoc)
+        Ref.Loc = R.loc();
+      if (Into)
+        Into->push_back(Ref);
+    }
+    return true;
+  };
+  if (!ReadRefs(&F.Refs, /*WithLoc=*/true))
     return createStringError("corrupt facts: reference count");
-  F.Refs.reserve(NRefs);
-  for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
-    PackedReference Ref;
-    Ref.From = R.index(F.Symbols.size());
-    Ref.To = R.index(F.Symbols.size());
-    Ref.Kind = RefKind(R.index(3));
-    Ref.Loc = R.loc();
-    F.Refs.push_back(Ref);
-  }
   uint64_t NCalls = R.u();
   if (NCalls > Payload.size())
     return createStringError("corrupt facts: initcall count");
@@ -170,19 +170,8 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     C.Position = R.u();
     F.Initcalls.push_back(C);
   }
-  uint64_t NEdges = R.u();
-  if (NEdges > Payload.size())
+  if (!ReadRefs(WithEdges ? &F.Edges : nullptr, /*WithLoc=*/false))
     return createStringError("corrupt facts: edge count");
-  if (WithEdges)
-    F.Edges.reserve(NEdges);
-  for (uint64_t I = 0; I != NEdges && !R.failed(); ++I) {
-    PackedReference E;
-    E.From = R.index(F.Symbols.size());
-    E.To = R.index(F.Symbols.size());
-    E.Kind = RefKind(R.index(3));
-    if (WithEdges)
-      F.Edges.push_back(E);
-  }
   if (R.failed())
     return createStringError("truncated or corrupt facts record");
   F.Strings = std::move(R.Strings);
@@ -210,18 +199,8 @@ void FactsView::symbol(unsigned I, bool WithNotes, Symbol &S) const {
   S.Section = Strings[P.Section].str();
   S.Class = P.Class;
   S.FixedReach = P.FixedReach;
-  S.ExplicitSection = P.ExplicitSection;
-  S.Defined = P.Defined;
-  S.InternalLinkage = P.InternalLinkage;
-  S.Retained = P.Retained;
-  S.AlwaysInline = P.AlwaysInline;
-  S.IsConst = P.IsConst;
-  S.InSystemHeader = P.InSystemHeader;
-  S.IsIntVoid = P.IsIntVoid;
-  S.IsVoidVoid = P.IsVoidVoid;
-  S.Weak = P.Weak;
-  S.Inline = P.Inline;
-  S.InitOrModule = P.InitOrModule;
+#define SYMBOL_FLAG(Field, Flag, Bit) S.Field = P.Field;
+#include "checks/model/SymbolFlags.def"
   location(P.Loc, S.Loc);
   location(P.AnnotationLoc, S.AnnotationLoc);
   S.Type = Strings[P.Type].str();

@@ -63,21 +63,11 @@ std::string encodeFacts(const TuFacts &F) {
                            S.AnnotationLoc.Column == S.Loc.Column;
     unsigned Flags = 0;
     auto Set = [&](bool On, SymbolFlags Flag) { Flags |= On ? Flag : 0u; };
-    Set(S.ExplicitSection, FlagExplicit);
-    Set(S.Defined, FlagDefined);
-    Set(S.InternalLinkage, FlagInternal);
-    Set(S.Retained, FlagRetained);
-    Set(S.AlwaysInline, FlagAlwaysInline);
-    Set(S.IsConst, FlagConst);
-    Set(S.InSystemHeader, FlagSystemHeader);
-    Set(S.IsIntVoid, FlagIntVoid);
-    Set(S.IsVoidVoid, FlagVoidVoid);
+#define SYMBOL_FLAG(Field, Flag, Bit) Set(S.Field, Flag);
+#include "checks/model/SymbolFlags.def"
     Set(IdIsName, FlagIdentifierIsName);
     Set(LinkIsId, FlagLinkNameIsIdentifier);
     Set(NoAnnotationLoc, FlagNoAnnotationLoc);
-    Set(S.Weak, FlagWeak);
-    Set(S.Inline, FlagInline);
-    Set(S.InitOrModule, FlagInitOrModule);
     W.u(Flags);
     W.str(S.Name);
     if (!IdIsName)
@@ -99,13 +89,18 @@ std::string encodeFacts(const TuFacts &F) {
       W.str(N.Message);
     }
   }
-  W.u(F.Refs.size());
-  for (const Reference &R : F.Refs) {
-    W.u(R.From);
-    W.u(R.To);
-    W.u(unsigned(R.Kind));
-    W.loc(R.Loc);
-  }
+  // References and edges are one record part; edges have no location.
+  auto Refs = [&](const std::vector<Reference> &List, bool WithLoc) {
+    W.u(List.size());
+    for (const Reference &R : List) {
+      W.u(R.From);
+      W.u(R.To);
+      W.u(unsigned(R.Kind));
+      if (WithLoc)
+        W.loc(R.Loc);
+    }
+  };
+  Refs(F.Refs, /*WithLoc=*/true);
   W.u(F.Initcalls.size());
   for (const Initcall &C : F.Initcalls) {
     W.str(C.Level);
@@ -113,12 +108,7 @@ std::string encodeFacts(const TuFacts &F) {
     W.u(C.Function);
     W.u(C.Position);
   }
-  W.u(F.Edges.size());
-  for (const Reference &E : F.Edges) {
-    W.u(E.From);
-    W.u(E.To);
-    W.u(unsigned(E.Kind));
-  }
+  Refs(F.Edges, /*WithLoc=*/false);
   std::string Payload = W.finish();
   // Names and header paths compress several times over; zlib comes with
   // the LLVM that clang links. Raw size 0 means "stored uncompressed".

@@ -56,10 +56,8 @@ struct PackedSymbol {
   SymbolKind Kind = SymbolKind::Function;
   SectionClass Class = SectionClass::Text;
   unsigned char FixedReach = 0;
-  bool ExplicitSection = false, Defined = false, InternalLinkage = false,
-       Retained = false, AlwaysInline = false, Weak = false, Inline = false,
-       IsConst = false, InSystemHeader = false, IsIntVoid = false,
-       IsVoidVoid = false, InitOrModule = false;
+#define SYMBOL_FLAG(Field, Flag, Bit) bool Field = false;
+#include "checks/model/SymbolFlags.def"
 };
 
 struct PackedNote {

@@ -17,7 +17,11 @@
 namespace initcheck {
 
 /// A source position: the clang location while the AST is alive, and the
-/// presumed file:line:column for reports that outlive it.
+/// presumed file:line:column for reports that outlive it. Which half is
+/// valid where: in the fronts inside clang (plugin, initcheck check,
+/// clang-tidy) Loc, and File/Line/Column once collect/Locations resolved
+/// them (the sinks, the facts record); in facts read back by `initcheck
+/// link` only File/Line/Column, Loc is never valid there.
 struct Location {
   clang::SourceLocation Loc;
   std::string File;
@@ -57,19 +61,11 @@ struct Symbol {
   SymbolKind Kind = SymbolKind::Function;
   std::string Section;            ///< Effective section, explicit or default.
   SectionClass Class = SectionClass::Text;
-  bool ExplicitSection = false;   ///< From an attribute, pragma or asm.
-  bool Defined = false;           ///< Defined in this translation unit.
-  bool InternalLinkage = false;   ///< static, or in an anonymous namespace.
-  bool Retained = false;          ///< used/constructor/alias target/virtual.
-  bool AlwaysInline = false;
-  bool Weak = false;              ///< A weak definition another may override.
-  bool Inline = false;            ///< Declared inline (compat: assume inlined).
-  bool IsConst = false;           ///< A const object (variables only).
-  /// The section comes from __init_or_module, __initdata_or_module or
-  /// __initconst_or_module (include/linux/module.h): init only because the
-  /// kernel has no modules, resident in one that has them.
-  bool InitOrModule = false;
-  bool InSystemHeader = false;
+  /// The yes/no facts (ExplicitSection, Defined, InternalLinkage, Weak,
+  /// IsConst, ...), each a flag bit of the symbol's record: one list,
+  /// model/SymbolFlags.def, says what each means.
+#define SYMBOL_FLAG(Field, Flag, Bit) bool Field = false;
+#include "checks/model/SymbolFlags.def"
   Location Loc;                   ///< The definition, else first declaration.
   /// The declaration that carries the section attribute, for the note
   /// "declared __init here".
@@ -90,11 +86,9 @@ struct Symbol {
   /// declaration at InheritedFromLoc.
   bool DefinitionInherits = false;
   Location InheritedFromLoc;
-  /// For functions: the type as written ("int (void)"), and whether it is
-  /// the shape initcalls (int (void)) or exitcalls (void (void)) need.
+  /// For functions: the type as written ("int (void)"); IsIntVoid and
+  /// IsVoidVoid say whether it is an initcall's or an exitcall's.
   std::string Type;
-  bool IsIntVoid = false;
-  bool IsVoidVoid = false;
   /// The phases (ReachBits) the symbol's own unit computed for it, when it
   /// comes from another unit's facts; 0 means "compute it here".
   unsigned char FixedReach = 0;

@@ -98,19 +98,6 @@ bool isResident(SectionClass C) {
   }
 }
 
-bool isModpostSource(SectionClass C) {
-  switch (C) {
-  case SectionClass::Text:
-  case SectionClass::Data:
-  case SectionClass::PciFixup:
-  case SectionClass::Init:
-  case SectionClass::Exit:
-    return true;
-  default:
-    return false;
-  }
-}
-
 namespace {
 struct Annotation {
   StringRef Section;

@@ -74,9 +74,6 @@ SectionClass modpostClass(SectionClass C, llvm::StringRef Section);
 /// True for the classes whose memory stays mapped for the program's life.
 bool isResident(SectionClass C);
 
-/// True when modpost 6.12 checks references *from* this class at all.
-bool isModpostSource(SectionClass C);
-
 /// The kernel macro that places a function or object in \p Section
 /// ("__init" for ".init.text"), or an empty string when there is none.
 llvm::StringRef canonicalAnnotation(llvm::StringRef Section, bool IsFunction);

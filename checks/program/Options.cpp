@@ -8,22 +8,6 @@ using namespace llvm;
 
 namespace initcheck {
 
-StringRef optionSummary() {
-  return "  warn-only                   errors become warnings\n"
-         "  modpost-compat              modpost 6.12's verdicts exactly\n"
-         "  disable=RULE[,RULE]         switch rules off\n"
-         "  whitelist=PATTERN[,PATTERN] data names (fnmatch, like *_ops) that "
-         "may point to init/exit\n"
-         "  init-section=NAME[,NAME]    more sections freed like .init.* "
-         "(NAME* = prefix)\n"
-         "  exit-section=NAME[,NAME]    more sections discarded like .exit.*\n"
-         "  sarif=FILE                  also write the findings as SARIF "
-         "2.1.0 to FILE\n"
-         "  no-facts                    do not store facts in the object "
-         "file\n"
-         "  help                        list settings and rules\n";
-}
-
 /// "a,b,,c" -> {"a", "b", "c"}; an empty list is an error.
 static std::optional<std::string> splitList(StringRef Name, StringRef Value,
                                             std::vector<std::string> &Out) {
@@ -172,61 +156,135 @@ checkPatterns(const std::vector<std::string> &Patterns) {
   return std::nullopt;
 }
 
+/// init-section= or exit-section=: the entries, checked against the
+/// kernel's sections and against the other list as it stands (whichever of
+/// the two comes second sees the first).
+static std::optional<std::string> applySections(StringRef Name,
+                                                StringRef Value,
+                                                InitcheckOptions &O) {
+  bool Init = Name == "init-section";
+  std::vector<std::string> Entries;
+  if (auto Err = splitList(Name, Value, Entries))
+    return Err;
+  if (auto Err = checkSections(
+          Name, Entries, Init ? SectionClass::Init : SectionClass::Exit,
+          Init ? O.Collect.Extra.Exit : O.Collect.Extra.Init,
+          Init ? "exit-section" : "init-section"))
+    return Err;
+  llvm::append_range(Init ? O.Collect.Extra.Init : O.Collect.Extra.Exit,
+                     Entries);
+  return std::nullopt;
+}
+
+using Result = std::optional<std::string>;
+
+/// Every setting, once: the parser (applyOption), the plugin's help
+/// (optionSummary), the message for an unknown one, the tool's usage line
+/// (toolSettingsUsage) and clang-tidy's CheckOptions (plugin/tidy) are made
+/// from this table. A new setting is a row here (and the field it sets).
+static const SettingInfo Settings[] = {
+    {"warn-only", "", "errors become warnings", "-", "",
+     [](StringRef, StringRef, InitcheckOptions &O) -> Result {
+       O.WarnOnly = true;
+       return std::nullopt;
+     }},
+    {"modpost-compat", "", "modpost 6.12's verdicts exactly", "-",
+     "ModpostCompat",
+     [](StringRef, StringRef, InitcheckOptions &O) -> Result {
+       O.Analysis.ModpostCompat = true;
+       return std::nullopt;
+     }},
+    {"disable", "RULE[,RULE]", "switch rules off", "RULE", "",
+     [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
+       std::vector<std::string> Ids;
+       if (auto Err = splitList(Name, Value, Ids))
+         return Err;
+       for (const std::string &Id : Ids) {
+         if (!findRule(Id))
+           return "unknown rule '" + Id + "' in 'disable'";
+         O.Analysis.Disabled.insert(Id);
+       }
+       return std::nullopt;
+     }},
+    {"whitelist", "PATTERN[,PATTERN]",
+     "data names (fnmatch, like *_ops) that may point to init/exit", "PATTERN",
+     "Whitelist",
+     [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
+       std::vector<std::string> Patterns;
+       if (auto Err = splitList(Name, Value, Patterns))
+         return Err;
+       if (auto Err = checkPatterns(Patterns))
+         return Err;
+       llvm::append_range(O.Analysis.ExtraWhitelist, Patterns);
+       return std::nullopt;
+     }},
+    {"init-section", "NAME[,NAME]",
+     "more sections freed like .init.* (NAME* = prefix)", "NAME",
+     "InitSections",
+     applySections},
+    {"exit-section", "NAME[,NAME]", "more sections discarded like .exit.*",
+     "NAME", "ExitSections",
+     applySections},
+    {"sarif", "FILE", "also write the findings as SARIF 2.1.0 to FILE", "", "",
+     [](StringRef, StringRef Value, InitcheckOptions &O) -> Result {
+       if (Value.empty())
+         return std::string("'sarif' needs a file name");
+       if (!O.SarifFile.empty() && O.SarifFile != Value)
+         return "'sarif=" + Value.str() + "' contradicts 'sarif=" +
+                O.SarifFile + "': one file per run";
+       O.SarifFile = Value.str();
+       return std::nullopt;
+     }},
+    {"no-facts", "", "do not store facts in the object file", "", "",
+     [](StringRef, StringRef, InitcheckOptions &O) -> Result {
+       O.NoFacts = true;
+       return std::nullopt;
+     }},
+    {"help", "", "list settings and rules", "", "",
+     [](StringRef, StringRef, InitcheckOptions &O) -> Result {
+       O.Help = true;
+       return std::nullopt;
+     }},
+};
+
+ArrayRef<SettingInfo> allSettings() { return Settings; }
+
+std::string optionSummary() {
+  std::string Out;
+  for (const SettingInfo &S : Settings) {
+    std::string Spelled = S.Name.str();
+    if (!S.Value.empty())
+      Spelled += "=" + S.Value.str();
+    // The help in one column: "  whitelist=PATTERN[,PATTERN] data ...".
+    size_t Pad = Spelled.size() < 28 ? 28 - Spelled.size() : 1;
+    Out += "  " + Spelled + std::string(Pad, ' ') + S.Help.str() + "\n";
+  }
+  return Out;
+}
+
+std::string toolSettingsUsage() {
+  std::string Out;
+  for (const SettingInfo &S : Settings) {
+    if (S.ToolValue.empty())
+      continue;
+    Out += (Out.empty() ? "--" : ", --") + S.Name.str();
+    if (S.ToolValue != "-")
+      Out += "=" + S.ToolValue.str();
+  }
+  return Out;
+}
+
 std::optional<std::string> applyOption(StringRef Arg, InitcheckOptions &O) {
   auto [Name, Value] = Arg.split('=');
   bool HasValue = Arg.contains('=');
-  if (Name == "warn-only" && !HasValue) {
-    O.WarnOnly = true;
-  } else if (Name == "modpost-compat" && !HasValue) {
-    O.Analysis.ModpostCompat = true;
-  } else if (Name == "no-facts" && !HasValue) {
-    O.NoFacts = true;
-  } else if (Name == "help" && !HasValue) {
-    O.Help = true;
-  } else if (Name == "disable" && HasValue) {
-    std::vector<std::string> Ids;
-    if (auto Err = splitList(Name, Value, Ids))
-      return Err;
-    for (const std::string &Id : Ids) {
-      if (!findRule(Id))
-        return "unknown rule '" + Id + "' in 'disable'";
-      O.Analysis.Disabled.insert(Id);
-    }
-  } else if (Name == "whitelist" && HasValue) {
-    std::vector<std::string> Patterns;
-    if (auto Err = splitList(Name, Value, Patterns))
-      return Err;
-    if (auto Err = checkPatterns(Patterns))
-      return Err;
-    llvm::append_range(O.Analysis.ExtraWhitelist, Patterns);
-  } else if ((Name == "init-section" || Name == "exit-section") && HasValue) {
-    bool Init = Name == "init-section";
-    std::vector<std::string> &List =
-        Init ? O.Collect.Extra.Init : O.Collect.Extra.Exit;
-    std::vector<std::string> Entries;
-    if (auto Err = splitList(Name, Value, Entries))
-      return Err;
-    // Checked against the other list as it stands: whichever of the two
-    // comes second sees the first.
-    if (auto Err = checkSections(
-            Name, Entries, Init ? SectionClass::Init : SectionClass::Exit,
-            Init ? O.Collect.Extra.Exit : O.Collect.Extra.Init,
-            Init ? "exit-section" : "init-section"))
-      return Err;
-    llvm::append_range(List, Entries);
-  } else if (Name == "sarif" && HasValue) {
-    if (Value.empty())
-      return "'sarif' needs a file name";
-    if (!O.SarifFile.empty() && O.SarifFile != Value)
-      return "'sarif=" + Value.str() + "' contradicts 'sarif=" + O.SarifFile +
-             "': one file per run";
-    O.SarifFile = Value.str();
-  } else {
-    return "unknown setting '" + Arg.str() +
-           "' (known: warn-only, modpost-compat, disable=, whitelist=, "
-           "init-section=, exit-section=, sarif=, no-facts, help)";
-  }
-  return std::nullopt;
+  for (const SettingInfo &S : Settings)
+    if (S.Name == Name && HasValue == !S.Value.empty())
+      return S.Apply(Name, Value, O);
+  std::string Known;
+  for (const SettingInfo &S : Settings)
+    Known += (Known.empty() ? "" : ", ") + S.Name.str() +
+             (S.Value.empty() ? "" : "=");
+  return "unknown setting '" + Arg.str() + "' (known: " + Known + ")";
 }
 
 } // namespace initcheck

@@ -25,6 +25,24 @@ struct InitcheckOptions {
   std::string SarifFile;
 };
 
+/// One setting, as the plugin spells it (-fplugin-arg-initcheck-NAME[=VALUE]).
+struct SettingInfo {
+  llvm::StringRef Name;  ///< "whitelist"
+  llvm::StringRef Value; ///< Its value in help texts, "PATTERN[,PATTERN]"; empty: a flag.
+  llvm::StringRef Help;
+  /// Its value in the tool's usage line ("PATTERN"; "-" for a flag); empty:
+  /// not listed there.
+  llvm::StringRef ToolValue;
+  /// Its clang-tidy CheckOptions key ("Whitelist"); empty: not an option there.
+  llvm::StringRef TidyName;
+  std::optional<std::string> (*Apply)(llvm::StringRef Name,
+                                      llvm::StringRef Value,
+                                      InitcheckOptions &Options);
+};
+
+/// Every setting, in the order help texts list them.
+llvm::ArrayRef<SettingInfo> allSettings();
+
 /// Apply one setting, as the plugin spells it: "warn-only",
 /// "modpost-compat", "disable=RULE[,RULE]", "whitelist=PATTERN[,PATTERN]",
 /// "init-section=NAME[,NAME]", "exit-section=NAME[,NAME]", "sarif=FILE",
@@ -33,8 +51,12 @@ struct InitcheckOptions {
 std::optional<std::string> applyOption(llvm::StringRef Arg,
                                        InitcheckOptions &Options);
 
-/// The settings applyOption() knows, one per line, for help texts.
-llvm::StringRef optionSummary();
+/// The settings, one per line, for help texts.
+std::string optionSummary();
+
+/// The settings the tool's usage line names: "--warn-only, ...,
+/// --exit-section=NAME".
+std::string toolSettingsUsage();
 
 } // namespace initcheck
 

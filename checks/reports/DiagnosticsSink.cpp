@@ -11,6 +11,12 @@ using namespace clang;
 
 namespace initcheck {
 
+FixItHint toFixItHint(const FixIt &Fix) {
+  if (Fix.isInsertion())
+    return FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Text);
+  return FixItHint::CreateReplacement(Fix.Range, Fix.Text);
+}
+
 std::vector<Finding> DiagnosticsSink::flush(bool Emit) {
   std::vector<size_t> Order(Pending.size());
   for (size_t I = 0; I != Order.size(); ++I)
@@ -48,12 +54,8 @@ std::vector<Finding> DiagnosticsSink::flush(bool Emit) {
       DiagnosticBuilder DB = Diags.Report(
           F.Where.Loc, F.Level == Severity::Error ? ErrorID : WarningID);
       DB << (F.Message + " [" + F.RuleId.str() + "]");
-      for (const FixIt &Fix : F.FixIts) {
-        if (Fix.isInsertion())
-          DB << FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Text);
-        else
-          DB << FixItHint::CreateReplacement(Fix.Range, Fix.Text);
-      }
+      for (const FixIt &Fix : F.FixIts)
+        DB << toFixItHint(Fix);
     }
     for (const FindingNote &N : F.Notes)
       Diags.Report(N.Where.Loc, NoteID) << N.Message;

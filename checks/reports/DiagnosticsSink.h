@@ -13,6 +13,7 @@
 #include <vector>
 
 namespace clang {
+class FixItHint;
 class ASTContext;
 class DiagnosticsEngine;
 class Preprocessor;
@@ -39,6 +40,10 @@ private:
   bool WarnOnly;
   std::vector<Finding> Pending;
 };
+
+/// \p Fix as clang's diagnostics take it (the plugin's, initcheck check's
+/// and clang-tidy's).
+clang::FixItHint toFixItHint(const FixIt &Fix);
 
 struct InitcheckOptions;
 

@@ -12,12 +12,7 @@
 namespace initcheck {
 
 void checkConstInitdata(const RuleInput &In, FindingSink &Out) {
-  checkInitDataConstness(
-      In, Out,
-      {".init.data", /*ConstObjects=*/true,
-       "__initdata", "__initconst",
-       "is placed in .init.data: use __initconst (const and writable objects "
-       "in one section are a section type conflict)"});
+  checkInitDataConstness(In, Out, InitDataRole::ConstInInitData);
 }
 
 } // namespace initcheck

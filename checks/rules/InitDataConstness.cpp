@@ -3,8 +3,31 @@
 
 namespace initcheck {
 
+namespace {
+struct InitDataConstness {
+  llvm::StringRef Section;     ///< ".init.data" or ".init.rodata".
+  bool ConstObjects;           ///< Report const (true) or writable objects.
+  llvm::StringRef Written;     ///< The macro to replace, "__initdata".
+  llvm::StringRef Replacement; ///< The macro that fits, "__initconst".
+  llvm::StringRef Advice;      ///< The message after "variable 'x' ...".
+};
+
+/// By InitDataRole.
+const InitDataConstness Roles[] = {
+    // checkpatch's INIT_ATTRIBUTE: a const object belongs in .init.rodata.
+    {".init.data", /*ConstObjects=*/true, "__initdata", "__initconst",
+     "is placed in .init.data: use __initconst (const and writable objects "
+     "in one section are a section type conflict)"},
+    // checkpatch's "Use of __initconst requires a separate use of const".
+    {".init.rodata", /*ConstObjects=*/false, "__initconst", "__initdata",
+     "is not const but is placed in .init.rodata: make it const or use "
+     "__initdata"},
+};
+} // namespace
+
 void checkInitDataConstness(const RuleInput &In, FindingSink &Out,
-                            const InitDataConstness &C) {
+                            InitDataRole Role) {
+  const InitDataConstness &C = Roles[unsigned(Role)];
   for (const Symbol &S : In.Facts.Symbols) {
     if (S.Kind != SymbolKind::Variable || !S.Defined ||
         S.IsConst != C.ConstObjects || S.Section != C.Section ||

@@ -12,16 +12,12 @@
 
 namespace initcheck {
 
-struct InitDataConstness {
-  llvm::StringRef Section;     ///< ".init.data" or ".init.rodata".
-  bool ConstObjects;           ///< Report const (true) or writable objects.
-  llvm::StringRef Written;     ///< The macro to replace, "__initdata".
-  llvm::StringRef Replacement; ///< The macro that fits, "__initconst".
-  llvm::StringRef Advice;      ///< The message after "variable 'x' ...".
-};
+/// The two roles: const objects in .init.data (initcheck-const-initdata)
+/// and writable ones in .init.rodata (initcheck-nonconst-initconst).
+enum class InitDataRole { ConstInInitData, WritableInInitConst };
 
 void checkInitDataConstness(const RuleInput &In, FindingSink &Out,
-                            const InitDataConstness &C);
+                            InitDataRole Role);
 
 } // namespace initcheck
 

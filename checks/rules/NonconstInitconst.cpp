@@ -11,12 +11,7 @@
 namespace initcheck {
 
 void checkNonconstInitconst(const RuleInput &In, FindingSink &Out) {
-  checkInitDataConstness(
-      In, Out,
-      {".init.rodata", /*ConstObjects=*/false,
-       "__initconst", "__initdata",
-       "is not const but is placed in .init.rodata: make it const or use "
-       "__initdata"});
+  checkInitDataConstness(In, Out, InitDataRole::WritableInInitConst);
 }
 
 } // namespace initcheck

@@ -74,15 +74,9 @@ private:
   }
 
   bool producesCode() const {
-    switch (CI.getFrontendOpts().ProgramAction) {
-    case frontend::EmitObj:
-    case frontend::EmitAssembly:
-    case frontend::EmitBC:
-    case frontend::EmitLLVM:
-      return true;
-    default:
-      return false;
-    }
+    frontend::ActionKind A = CI.getFrontendOpts().ProgramAction;
+    return A == frontend::EmitObj || A == frontend::EmitAssembly ||
+           A == frontend::EmitBC || A == frontend::EmitLLVM;
   }
 
   /// Store the facts in the object file for `initcheck link`: a file-scope

@@ -1,6 +1,7 @@
 //===- RuleCheck.cpp - One clang-tidy check per initcheck rule ------------===//
 #include "plugin/tidy/RuleCheck.h"
 #include "checks/collect/FactCollector.h"
+#include "checks/reports/DiagnosticsSink.h"
 #include "checks/analysis/Residency.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -173,11 +174,20 @@ void RuleCheck::readSettings() {
       configurationError(*S, *Error);
   };
 
-  if (Flag("ModpostCompat", ModpostCompat))
-    applyOption("modpost-compat", Settings);
-  List("Whitelist", "whitelist", Whitelist);
-  List("InitSections", "init-section", InitSections);
-  List("ExitSections", "exit-section", ExitSections);
+  // The settings clang-tidy offers, from the one table (checks/program/
+  // Options.cpp): a flag is a boolean option, a list a comma-separated one.
+  for (const SettingInfo &S : allSettings()) {
+    if (S.TidyName.empty())
+      continue;
+    if (!S.Value.empty()) {
+      List(S.TidyName, S.Name, Written[S.TidyName]);
+      continue;
+    }
+    bool On = false;
+    if (Flag(S.TidyName, On))
+      applyOption(S.Name, Settings);
+    Written[S.TidyName] = On ? "true" : "false";
+  }
   // The plugin reads -fdata-sections and -flto from the code generator's
   // options; clang-tidy parses the command but keeps no CodeGenOptions, so
   // here it is a setting.
@@ -191,10 +201,9 @@ void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   // GCC mangles differently from the clang that built clang-tidy, so a
   // module built with g++ would not find it.
   auto Bool = [](bool B) { return B ? "true" : "false"; };
-  Options.store(Opts, "ModpostCompat", Bool(ModpostCompat));
-  Options.store(Opts, "Whitelist", Whitelist);
-  Options.store(Opts, "InitSections", InitSections);
-  Options.store(Opts, "ExitSections", ExitSections);
+  for (const SettingInfo &S : allSettings())
+    if (!S.TidyName.empty())
+      Options.store(Opts, S.TidyName, Written.lookup(S.TidyName));
   Options.store(Opts, "DataSections", Bool(DataSections));
 }
 
@@ -238,12 +247,8 @@ void RuleCheck::report(const Finding &F) {
   {
     DiagnosticBuilder DB = diag(F.Where.Loc, "%0", DiagnosticIDs::Warning);
     DB << F.Message;
-    for (const FixIt &Fix : F.FixIts) {
-      if (Fix.isInsertion())
-        DB << FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Text);
-      else
-        DB << FixItHint::CreateReplacement(Fix.Range, Fix.Text);
-    }
+    for (const FixIt &Fix : F.FixIts)
+      DB << toFixItHint(Fix);
   } // Emitted here, before its notes.
   for (const FindingNote &N : F.Notes)
     diag(N.Where.Loc, "%0", DiagnosticIDs::Note) << N.Message;

@@ -12,6 +12,7 @@
 #include "checks/program/Options.h"
 #include "checks/rules/Rules.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/StringMap.h"
 #include <memory>
 
 namespace initcheck {
@@ -52,10 +53,11 @@ private:
   /// Settings shared by every initcheck check: "initcheck.ModpostCompat".
   OptionsView ModuleOptions;
   InitcheckOptions Settings;
-  /// The settings as written, for storeOptions (--dump-config).
-  bool ModpostCompat = false;
+  /// The settings as written, by CheckOptions key, for storeOptions
+  /// (--dump-config); DataSections is clang-tidy's own (the plugin reads
+  /// -fdata-sections).
+  llvm::StringMap<std::string> Written;
   bool DataSections = false;
-  std::string Whitelist, InitSections, ExitSections;
   /// A setting did not parse: the check stays silent rather than run with
   /// a configuration the user did not ask for.
   bool Misconfigured = false;

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "CompileCommands.h"
+#include "GccCommandLine.h"
 #include "checks/reports/DiagnosticsSink.h"
 #include "checks/reports/FindingIdentity.h"
 #include "checks/reports/FindingJson.h"
@@ -48,6 +49,9 @@ namespace initcheck {
 namespace {
 
 enum class Format { Text, Json, Sarif };
+
+/// --compiler-warnings: clang's own warnings shown too (one run, one value).
+bool CompilerWarnings = false;
 
 /// What the action found in one file.
 struct FileResult {
@@ -103,6 +107,11 @@ public:
   std::unique_ptr<FrontendAction> create() override {
     struct Action : ASTFrontendAction {
       explicit Action(CheckActionFactory &F) : F(F) {}
+      // The compiler's own warnings are not ours (GccCommandLine.h).
+      bool BeginInvocation(CompilerInstance &CI) override {
+        filterCompilerWarnings(CI.getDiagnostics(), CompilerWarnings);
+        return true;
+      }
       std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                      StringRef) override {
         return std::make_unique<CheckConsumer>(CI, F.Opts, F.Emit, F.Out);
@@ -152,8 +161,11 @@ std::optional<int> parseCheckArgs(ArrayRef<StringRef> Args, CheckRequest &R) {
              << "  compile commands: -p BUILD_DIR (its compile_commands.json), "
                 "else the first compile_commands.json in a parent directory "
                 "of each FILE; flags after -- replace both\n"
-                "  SETTING: --warn-only, --modpost-compat, --disable=RULE, "
-                "--whitelist=PATTERN, --init-section=NAME, --exit-section=NAME\n"
+                "  SETTING: "
+             << toolSettingsUsage()
+             << "\n"
+                "  --compiler-warnings: also clang's own warnings (hidden, "
+                "and never errors)\n"
                 "  exit status: 0 clean, 1 errors, 2 bad usage or input\n";
       return 0;
     }
@@ -172,6 +184,8 @@ std::optional<int> parseCheckArgs(ArrayRef<StringRef> Args, CheckRequest &R) {
       (A == "-p" ? R.BuildDir : R.Output) = Args[++I].str();
     } else if (A.consume_front("-p=")) {
       R.BuildDir = A.str();
+    } else if (A == "--compiler-warnings") {
+      CompilerWarnings = true;
     } else if (A.starts_with("--")) {
       if (std::optional<std::string> Err = applyOption(A.drop_front(2), R.Opts))
         return fail(*Err);
@@ -233,6 +247,7 @@ std::optional<int> checkFile(const CheckRequest &R, CompileCommands &DBs,
   ClangTool Tool(*DB, {std::string(Abs)});
   Tool.setPrintErrorMessage(false);
   Tool.appendArgumentsAdjuster(stripPluginAdjuster());
+  Tool.appendArgumentsAdjuster(gccCommandLineAdjuster(CompilerWarnings));
   Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
       "-resource-dir=" INITCHECK_CLANG_RESOURCE_DIR,
       ArgumentInsertPosition::BEGIN));

@@ -1,6 +1,7 @@
 //===- InitcheckTool.cpp - The initcheck command --------------------------===//
 //
 // initcheck check ...  the rules on source files (compile_commands.json)
+// initcheck cc ...     the kernel's $(CHECK): make C=1 CHECK="initcheck cc"
 // initcheck link ...   whole-program mismatches and the initcall order table
 // initcheck run ...    a program with the runtime's trace, order checked
 // initcheck findings  the findings of build logs, with their fingerprints
@@ -8,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "checks/program/Options.h"
 #include "checks/rules/Rules.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/ADT/SmallVector.h"
@@ -24,6 +26,8 @@ using namespace llvm;
 static void usage(raw_ostream &OS) {
   OS << "usage: initcheck check [-p BUILD_DIR] [--format=text|json|sarif] "
         "[-o FILE] [SETTING...] FILE... [-- FLAGS...]\n"
+        "       initcheck cc [SETTING...] FLAGS... FILE   "
+        "(make C=1 CHECK=\"initcheck cc\")\n"
         "       initcheck link [--format=text|json|sarif] [-o FILE] "
         "[SETTING...] OBJ...\n"
         "       initcheck run [--expect-order TABLE.json] [--module M.so]... "
@@ -32,9 +36,9 @@ static void usage(raw_ostream &OS) {
         "       initcheck rules | --version\n"
         "  OBJ: objects, archives or ld -r outputs (vmlinux.o), in link "
         "order\n"
-        "  SETTING: --warn-only, --modpost-compat, --disable=RULE, "
-        "--whitelist=PATTERN, --init-section=NAME, --exit-section=NAME; "
-        "link also --advice and --suggest (functions only init code uses, "
+        "  SETTING: "
+     << initcheck::toolSettingsUsage()
+     << "; link also --advice and --suggest (functions only init code uses, "
         "__init functions nothing references)\n";
 }
 
@@ -74,6 +78,8 @@ int main(int Argc, char **Argv) {
   }
   if (Args[0] == "check")
     return initcheck::runCheck(ArrayRef(Args).drop_front());
+  if (Args[0] == "cc")
+    return initcheck::runCc(ArrayRef(Args).drop_front());
   if (Args[0] == "link") {
     runLinkProgram(Argc, Argv);
     return initcheck::runLink(ArrayRef(Args).drop_front());

@@ -260,11 +260,12 @@ std::optional<int> checkRunInputs(const RunRequest &R,
 
 int runRun(ArrayRef<StringRef> Args) {
   RunRequest R;
-  if (std::optional<int> Exit = parseRunArgs(Args, R))
-    return *Exit;
   std::optional<std::vector<Call>> Table;
   std::string Modules, Program;
-  if (std::optional<int> Exit = checkRunInputs(R, Table, Modules, Program))
+  std::optional<int> Exit = parseRunArgs(Args, R);
+  if (!Exit)
+    Exit = checkRunInputs(R, Table, Modules, Program);
+  if (Exit)
     return *Exit;
   const std::string &TablePath = R.TablePath, &TraceOutput = R.TraceOutput;
   const std::vector<std::string> &ProgramArgs = R.ProgramArgs;
