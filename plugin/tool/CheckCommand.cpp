@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "GccCommandLine.h"
 #include "checks/DiagnosticsSink.h"
 #include "checks/FindingIdentity.h"
 #include "checks/FindingJson.h"
@@ -50,6 +51,9 @@ namespace initcheck {
 namespace {
 
 enum class Format { Text, Json, Sarif };
+
+/// --compiler-warnings: clang's own warnings shown too (one run, one value).
+bool CompilerWarnings = false;
 
 /// What the action found in one file.
 struct FileResult {
@@ -103,6 +107,11 @@ public:
       : Opts(Opts), Emit(Emit), Out(Out) {}
 
 protected:
+  // The compiler's own warnings are not ours (GccCommandLine.h).
+  bool BeginInvocation(CompilerInstance &CI) override {
+    filterCompilerWarnings(CI.getDiagnostics(), CompilerWarnings);
+    return true;
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     return std::make_unique<CheckConsumer>(CI, Opts, Emit, Out);
@@ -182,6 +191,8 @@ int runCheck(ArrayRef<StringRef> Args) {
                 "of each FILE; flags after -- replace both\n"
                 "  SETTING: --warn-only, --modpost-compat, --disable=RULE, "
                 "--whitelist=PATTERN, --init-section=NAME, --exit-section=NAME\n"
+                "  --compiler-warnings: also clang's own warnings (hidden, "
+                "and never errors)\n"
                 "  exit status: 0 clean, 1 errors, 2 bad usage or input\n";
       return 0;
     }
@@ -200,6 +211,8 @@ int runCheck(ArrayRef<StringRef> Args) {
       (A == "-p" ? BuildDir : Output) = Args[++I].str();
     } else if (A.consume_front("-p=")) {
       BuildDir = A.str();
+    } else if (A == "--compiler-warnings") {
+      CompilerWarnings = true;
     } else if (A.starts_with("--")) {
       if (std::optional<std::string> Err = applyOption(A.drop_front(2), Opts))
         return fail(*Err);
@@ -298,6 +311,7 @@ int runCheck(ArrayRef<StringRef> Args) {
     ClangTool Tool(*DB, {std::string(Abs)});
     Tool.setPrintErrorMessage(false);
     Tool.appendArgumentsAdjuster(stripPluginAdjuster());
+    Tool.appendArgumentsAdjuster(gccCommandLineAdjuster(CompilerWarnings));
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         "-resource-dir=" INITCHECK_CLANG_RESOURCE_DIR,
         ArgumentInsertPosition::BEGIN));

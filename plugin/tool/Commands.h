@@ -17,6 +17,10 @@ int runLink(llvm::ArrayRef<llvm::StringRef> Args);
 /// Exit status: 0 clean, 1 errors, 2 bad usage or input.
 int runCheck(llvm::ArrayRef<llvm::StringRef> Args);
 
+/// `initcheck cc [SETTING...] FLAGS... FILE`: the kernel's $(CHECK)
+/// (`make C=1 CHECK="initcheck cc"`), runCheck on FILE with FLAGS.
+int runCc(llvm::ArrayRef<llvm::StringRef> Args);
+
 /// `initcheck run [--expect-order TABLE.json] [--module M.so]...
 /// [--trace FILE] [--] PROG [ARGS...]`: PROG with the runtime's trace, its
 /// order checked against `initcheck link --format=json`'s table.

@@ -1,6 +1,7 @@
 //===- InitcheckTool.cpp - The initcheck command --------------------------===//
 //
 // initcheck check ...  the rules on source files (compile_commands.json)
+// initcheck cc ...     the kernel's $(CHECK): make C=1 CHECK="initcheck cc"
 // initcheck link ...   whole-program mismatches and the initcall order table
 // initcheck run ...    a program with the runtime's trace, order checked
 // initcheck findings  the findings of build logs, with their fingerprints
@@ -24,6 +25,8 @@ using namespace llvm;
 static void usage(raw_ostream &OS) {
   OS << "usage: initcheck check [-p BUILD_DIR] [--format=text|json|sarif] "
         "[-o FILE] [SETTING...] FILE... [-- FLAGS...]\n"
+        "       initcheck cc [SETTING...] FLAGS... FILE   "
+        "(make C=1 CHECK=\"initcheck cc\")\n"
         "       initcheck link [--format=text|json|sarif] [-o FILE] "
         "[SETTING...] OBJ...\n"
         "       initcheck run [--expect-order TABLE.json] [--module M.so]... "
@@ -74,6 +77,8 @@ int main(int Argc, char **Argv) {
   }
   if (Args[0] == "check")
     return initcheck::runCheck(ArrayRef(Args).drop_front());
+  if (Args[0] == "cc")
+    return initcheck::runCc(ArrayRef(Args).drop_front());
   if (Args[0] == "link") {
     runLinkProgram(Argc, Argv);
     return initcheck::runLink(ArrayRef(Args).drop_front());
