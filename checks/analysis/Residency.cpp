@@ -22,9 +22,12 @@ unsigned phaseOfClass(SectionClass C) {
 }
 
 /// A table of function pointers in init (or exit) memory is only read while
-/// that memory exists: storing a helper's address there is a use in that
-/// phase, like an initcall entry. Anywhere else an address escapes and the
-/// helper may run at any time.
+/// that memory exists: storing a helper function's address there is a use
+/// in that phase, like an initcall entry. Anywhere else an address escapes
+/// and the helper may run at any time. An object's address in such a table
+/// escapes too: init code hands `platform_add_devices(devs, n)` a table of
+/// devices that the driver core keeps, so the table is no evidence that
+/// the objects die with it (see Residency()).
 static bool isPhaseTable(const Symbol &S) {
   if (S.Kind == SymbolKind::Function)
     return false;
@@ -111,7 +114,9 @@ Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
       unsigned R = Out[K];
       const Reference &Ref = At(R);
       unsigned Bits = Reach[From];
-      if (Ref.Kind == RefKind::AddressOf && Bits && !isPhaseTable(Syms[From]))
+      if (Ref.Kind == RefKind::AddressOf && Bits &&
+          !(isPhaseTable(Syms[From]) &&
+            Syms[Ref.To].Kind == SymbolKind::Function))
         Bits = ReachResident;
       unsigned New = Bits & ~Reach[Ref.To];
       if (!New)

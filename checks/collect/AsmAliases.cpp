@@ -93,7 +93,7 @@ void Collector::resolveAsm() {
       S.Name = B.Label.empty() ? "<asm>" : B.Label;
       S.Identifier = S.Name;
       S.Section = B.Section;
-      S.Class = classifySection(S.Section, Extra);
+      S.Class = classifySection(S.Section, Extra, Facts.DataSections);
       S.ExplicitSection = true;
       S.Defined = true;
       S.Loc = at(AD->getAsmLoc());

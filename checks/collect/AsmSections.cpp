@@ -55,11 +55,30 @@ static std::string sectionOperand(StringRef Rest) {
   return Rest.take_until([](char C) { return C == ',' || isSpace(C); }).str();
 }
 
-/// Identifiers in a data directive's or an instruction's operands,
-/// skipping strings, numbers and local label references (1b, 2f), registers
-/// and inline asm operand references (`%rax`, `%0`, `%[name]`, `%c[name]`);
-/// an immediate's `$` is not part of the name.
+/// The symbols a data directive's or an instruction's operands leave a
+/// relocation against, skipping strings, numbers and local label references
+/// (1b, 2f), registers and inline asm operand references (`%rax`, `%0`,
+/// `%[name]`, `%c[name]`); an immediate's `$` is not part of the name.
+/// Each comma-separated operand is a sum of terms: a symbol that only
+/// appears subtracted (`sym - .`'s `.`, the `b` of `a - b`) or cancels out
+/// (`.quad sym - sym`, a constant) is resolved by the assembler, which can
+/// only subtract what it knows; relocations add symbols. Under any other
+/// operator (`sym * 2`, `sym >> 3`) a symbol counts, to be safe.
 static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
+  SmallVector<std::pair<std::string, int>, 4> Terms; // symbol, coefficient
+  bool Other = false;                                // a non-linear operator
+  SmallVector<int, 4> ParenSign = {1};
+  int Sign = 1; // of the next term
+  auto Flush = [&] {
+    for (auto &[Name, Coef] : Terms)
+      if (Coef > 0 || (Other && Coef != 0))
+        if (llvm::find(Out, Name) == Out.end())
+          Out.push_back(Name);
+    Terms.clear();
+    Other = false;
+    ParenSign.assign(1, 1);
+    Sign = 1;
+  };
   for (size_t I = 0; I < Operands.size();) {
     char C = Operands[I];
     if (C == '%') {
@@ -83,6 +102,7 @@ static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
     if (isDigit(C)) {
       while (I < Operands.size() && isSymbolChar(Operands[I]))
         ++I;
+      Sign = ParenSign.back();
       continue;
     }
     if (isSymbolStart(C)) {
@@ -91,12 +111,41 @@ static void collectSymbols(StringRef Operands, std::vector<std::string> &Out) {
         ++I;
       StringRef Name = Operands.slice(B, I);
       Name.consume_front("$");
-      if (!Name.empty() && Name != "." && !isDigit(Name[0])) // "." is the
-        Out.push_back(Name.str());                            // location counter
+      if (!Name.empty() && Name != "." && !isDigit(Name[0])) { // "." is the
+        auto It = llvm::find_if(                                // location
+            Terms, [&](auto &T) { return T.first == Name; });    // counter
+        if (It == Terms.end())
+          Terms.push_back({Name.str(), Sign});
+        else
+          It->second += Sign;
+      }
+      Sign = ParenSign.back();
       continue;
+    }
+    switch (C) {
+    case ',':
+      Flush();
+      break;
+    case '(':
+      ParenSign.push_back(Sign);
+      break;
+    case ')':
+      if (ParenSign.size() > 1)
+        ParenSign.pop_back();
+      Sign = ParenSign.back();
+      break;
+    case '-':
+      Sign = -Sign;
+      break;
+    case '+':
+      break;
+    default:
+      if (!isSpace(C))
+        Other = true;
     }
     ++I;
   }
+  Flush();
 }
 
 std::vector<AsmDataBlock> parseAsmDataBlocks(StringRef Asm,

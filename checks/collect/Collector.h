@@ -2,7 +2,8 @@
 //
 // Private to checks/collect: the one RecursiveASTVisitor, declared here and
 // defined by concern: FactCollector.cpp (the traversal and references),
-// DeadBranches.cpp (branches CodeGen folds away), SymbolNames.cpp (a
+// DeadBranches.cpp (branches CodeGen folds away), Unevaluated.cpp
+// (operands that leave no code), SymbolNames.cpp (a
 // symbol's names, section and annotation), Initcalls.cpp (the initcall
 // table), AsmAliases.cpp (references in file-scope asm, and aliases),
 // ImplicitUses.cpp (what C++, blocks and Objective-C call without naming:
@@ -58,7 +59,12 @@ public:
 
   bool TraverseDecl(Decl *D);
 
-  // Unevaluated operands: no code, no relocation.
+  // Expressions nest as deep as clang accepts (36,000 operands of `+`), and
+  // the walk recurses once per level: each level makes sure enough stack is
+  // left and goes on on a fresh one when not, as clang's Sema does.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr);
+
+  // Unevaluated operands: no code, no relocation (also Unevaluated.cpp).
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E,
                                         DataRecursionQueue * = nullptr) {
     // sizeof of a variable-length array evaluates its operand.
@@ -66,34 +72,30 @@ public:
       return Base::TraverseUnaryExprOrTypeTraitExpr(E);
     return true;
   }
-  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
-  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
-  bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
-  bool TraverseDecltypeType(DecltypeType *) { return true; }
-  bool TraverseStaticAssertDecl(StaticAssertDecl *) { return true; }
-  bool TraverseOffsetOfExpr(OffsetOfExpr *, DataRecursionQueue * = nullptr) {
-    return true;
-  }
-  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *, DataRecursionQueue * = nullptr) {
-    return true;
-  }
-  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E, DataRecursionQueue * = nullptr) {
-    return E->isPotentiallyEvaluated() ? Base::TraverseCXXTypeidExpr(E) : true;
-  }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc);
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc);
+  bool TraverseTypeOfExprType(TypeOfExprType *);
+  bool TraverseDecltypeType(DecltypeType *);
+  bool TraverseStaticAssertDecl(StaticAssertDecl *);
+  bool TraverseOffsetOfExpr(OffsetOfExpr *, DataRecursionQueue * = nullptr);
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *, DataRecursionQueue * = nullptr);
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E, DataRecursionQueue * = nullptr);
   bool TraverseGenericSelectionExpr(GenericSelectionExpr *E,
-                                    DataRecursionQueue * = nullptr) {
-    return E->isResultDependent() ? true : TraverseStmt(E->getResultExpr());
-  }
-  bool TraverseChooseExpr(ChooseExpr *E, DataRecursionQueue * = nullptr) {
-    return E->isConditionDependent() ? true : TraverseStmt(E->getChosenSubExpr());
-  }
+                                    DataRecursionQueue * = nullptr);
+  bool TraverseChooseExpr(ChooseExpr *E, DataRecursionQueue * = nullptr);
   bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *,
-                                         DataRecursionQueue * = nullptr) {
-    return true;
-  }
-  bool TraverseRequiresExpr(RequiresExpr *, DataRecursionQueue * = nullptr) {
-    return true;
-  }
+                                         DataRecursionQueue * = nullptr);
+  bool TraverseRequiresExpr(RequiresExpr *, DataRecursionQueue * = nullptr);
+  bool TraverseCallExpr(CallExpr *E, DataRecursionQueue * = nullptr);
+  bool TraverseCStyleCastExpr(CStyleCastExpr *E, DataRecursionQueue * = nullptr);
+  bool TraverseCXXStaticCastExpr(CXXStaticCastExpr *E,
+                                 DataRecursionQueue * = nullptr);
+  bool TraverseCXXFunctionalCastExpr(CXXFunctionalCastExpr *E,
+                                     DataRecursionQueue * = nullptr);
+  // A template argument is a constant the instantiation uses: the
+  // reference is in the instantiation, visited on its own.
+  bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &);
+  bool TraverseTemplateArgument(const TemplateArgument &);
 
   // Branches the compiler drops: `if (IS_ENABLED(CONFIG_X) && ...)` with X
   // off never reaches the object file, so it references nothing. clang's
@@ -104,6 +106,13 @@ public:
                                    DataRecursionQueue * = nullptr);
   bool TraverseBinaryOperator(BinaryOperator *E,
                               DataRecursionQueue * = nullptr);
+  // A switch on a constant, and code after a statement that always leaves.
+  bool TraverseSwitchStmt(SwitchStmt *S, DataRecursionQueue * = nullptr);
+  bool TraverseCompoundStmt(CompoundStmt *S, DataRecursionQueue * = nullptr);
+  bool traverseSequence(ArrayRef<Stmt *> Stmts);
+  /// A label (or a case outside a nested switch) can be jumped to, so the
+  /// code around it is emitted even under a false condition.
+  static bool containsLabel(const Stmt *S, bool IgnoreCases = false);
 
   // How an expression uses what it names. Parents are visited before their
   // children, so these marks are in place when the DeclRefExpr is visited.
@@ -201,10 +210,11 @@ private:
   /// The value of a condition CodeGen folds (CodeGenFunction::
   /// ConstantFoldsToSimpleInteger): an integer constant with no side effects.
   std::optional<bool> constantFold(const Expr *Cond) const;
+  /// A constexpr or const object read as a constant, not an odr-use.
+  bool readAsConstant(const Expr *E) const;
+  /// A cast to void of an expression without side effects.
+  bool isDiscardedPure(const ExplicitCastExpr *E) const;
 
-  /// A label (or a case outside a nested switch) can be jumped to, so the
-  /// code around it is emitted even under a false condition.
-  static bool containsLabel(const Stmt *S, bool IgnoreCases = false);
 
   /// The object whose address or element an lvalue expression designates:
   /// `x`, `x.a.b`, `x[i]` all lead to the DeclRefExpr of x.
@@ -238,7 +248,8 @@ private:
       Loc = UseLoc;
     markReferenced(To);
     uint64_t Key = (uint64_t(*Current) << 32) | To;
-    if (!Seen.insert({Key, Loc.getRawEncoding()}).second)
+    // By the place in the file: a macro naming the symbol twice is one.
+    if (!Seen.insert({Key, SM.getFileLoc(Loc).getRawEncoding()}).second)
       return;
     Reference R;
     R.From = *Current;

@@ -14,6 +14,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/collect/Collector.h"
+#include "clang/Basic/Stack.h"
+#include "llvm/Support/thread.h"
 
 namespace initcheck {
 namespace collect {
@@ -200,8 +202,16 @@ bool Collector::VisitImplicitCastExpr(ImplicitCastExpr *E) {
   return true;
 }
 
+bool Collector::TraverseStmt(Stmt *S, DataRecursionQueue *Queue) {
+  bool Result = true;
+  runWithSufficientStackSpace([] {},
+                              [&] { Result = Base::TraverseStmt(S, Queue); });
+  return Result;
+}
+
 bool Collector::VisitDeclRefExpr(DeclRefExpr *E) {
-  noteUse(E->getDecl(), E, E->getLocation());
+  if (!readAsConstant(E))
+    noteUse(E->getDecl(), E, E->getLocation());
   noteClosureUse(E);
   return true;
 }
@@ -251,6 +261,8 @@ bool Collector::VisitLambdaExpr(LambdaExpr *E) {
 }
 
 bool Collector::VisitMemberExpr(MemberExpr *E) {
+  if (readAsConstant(E))
+    return true;
   ValueDecl *D = E->getMemberDecl();
   // An implicit member call (a conversion operator the compiler inserts)
   // has no member location: the converted expression is the place.
@@ -307,7 +319,17 @@ bool Collector::VisitCXXNewExpr(CXXNewExpr *E) {
 
 TuFacts collectFacts(clang::ASTContext &Ctx, clang::Preprocessor *PP,
                      const CollectOptions &Options) {
-  return collect::Collector(Ctx, PP, Options).run();
+  // runWithSufficientStackSpace only knows how much stack is left on a
+  // thread that noted where its stack starts; clang's driver does, but
+  // clang-tidy and LibTooling (initcheck check) do not. So the walk runs on
+  // a thread of its own that does, with the stack clang wants.
+  TuFacts Facts;
+  llvm::thread Walk(std::optional<unsigned>(clang::DesiredStackSize), [&] {
+    clang::noteBottomOfStack();
+    Facts = collect::Collector(Ctx, PP, Options).run();
+  });
+  Walk.join();
+  return Facts;
 }
 
 } // namespace initcheck

@@ -36,7 +36,7 @@ unsigned Collector::objcMethodSymbol(const ObjCMethodDecl *OMD) {
       S.AnnotationLoc = at(R->getLocation());
       break;
     }
-  S.Class = classifySection(S.Section, Extra);
+  S.Class = classifySection(S.Section, Extra, Facts.DataSections);
   Facts.Symbols.push_back(std::move(S));
   SymbolDecls.push_back(Canon);
   return It->second;
@@ -56,7 +56,7 @@ unsigned Collector::blockSymbol(const BlockDecl *BD) {
   S.Loc = at(BD->getCaretLocation());
   S.InSystemHeader = SM.isInSystemHeader(BD->getCaretLocation());
   S.Section = ".text";
-  S.Class = classifySection(S.Section, Extra);
+  S.Class = classifySection(S.Section, Extra, Facts.DataSections);
   Facts.Symbols.push_back(std::move(S));
   SymbolDecls.push_back(nullptr);
   addRef(Sym, RefKind::AddressOf, BD->getCaretLocation());
@@ -167,7 +167,7 @@ unsigned Collector::vtableFor(const CXXRecordDecl *RD) {
   S.Name = "vtable for " + displayName(RD);
   S.Identifier = S.Name;
   S.Section = ".data.rel.ro";
-  S.Class = classifySection(S.Section, Extra);
+  S.Class = classifySection(S.Section, Extra, Facts.DataSections);
   S.Defined = !Key || Key->isDefined();
   S.InternalLinkage = true; // one per file that emits it: never joined
   S.Retained = true;        // every object of the class points to it

@@ -122,7 +122,7 @@ void Collector::describe(const NamedDecl *Canon, Symbol &S) {
   } else {
     S.Section = defaultSection(FD, VD, S);
   }
-  S.Class = classifySection(S.Section, Extra);
+  S.Class = classifySection(S.Section, Extra, Facts.DataSections);
   noteInsertion(Def, S);
 }
 

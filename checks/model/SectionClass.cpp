@@ -25,11 +25,24 @@ static bool matchesAny(StringRef S, const std::vector<std::string> &Names) {
   return false;
 }
 
-SectionClass classifySection(StringRef S, const ExtraSections &Extra) {
+/// INIT_TEXT and EXIT_TEXT in include/asm-generic/vmlinux.lds.h: where GCC
+/// puts main() and constructors, and code only run at exit.
+static bool isStartupOrExitText(StringRef S) {
+  return S == ".text.startup" || S == ".text.exit";
+}
+
+SectionClass modpostClass(SectionClass C, StringRef Section) {
+  return isStartupOrExitText(Section) ? SectionClass::Text : C;
+}
+
+SectionClass classifySection(StringRef S, const ExtraSections &Extra,
+                             bool SplitSections) {
   if (matchesAny(S, Extra.Init))
     return SectionClass::Init;
   if (matchesAny(S, Extra.Exit))
     return SectionClass::Exit;
+  if (isStartupOrExitText(S) && !SplitSections)
+    return S == ".text.startup" ? SectionClass::Init : SectionClass::Exit;
   // Order matters: ".init.*" needs the dot after "init", so ".initcall6.init"
   // is a table, not init memory, exactly as fnmatch(".init.*") decides.
   if (S.starts_with(".init."))

@@ -57,9 +57,19 @@ struct ExtraSections {
 };
 
 /// Classify a section name as the kernel's linker script and modpost see it,
-/// with a project's own init and exit sections.
+/// with a project's own init and exit sections. \p SplitSections: the build
+/// uses -ffunction-sections/-fdata-sections or LTO, under which the linker
+/// script's TEXT_MAIN (`.text.[0-9a-zA-Z_]*`) takes `.text.startup` and
+/// `.text.exit` into resident `.text` before INIT_TEXT and EXIT_TEXT see
+/// them.
 SectionClass classifySection(llvm::StringRef Section,
-                             const ExtraSections &Extra = {});
+                             const ExtraSections &Extra = {},
+                             bool SplitSections = false);
+
+/// The class modpost 6.12 gives a section: \p C, except that modpost's
+/// TEXT_SECTIONS (`.text.*`) take `.text.startup` and `.text.exit`, which
+/// the linker script frees or discards as init and exit text.
+SectionClass modpostClass(SectionClass C, llvm::StringRef Section);
 
 /// True for the classes whose memory stays mapped for the program's life.
 bool isResident(SectionClass C);

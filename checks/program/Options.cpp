@@ -1,5 +1,7 @@
 //===- Options.cpp - initcheck's settings, parsed once for every front ----===//
 #include "checks/program/Options.h"
+#include "checks/model/SectionClass.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace llvm;
@@ -11,10 +13,166 @@ static std::optional<std::string> splitList(StringRef Name, StringRef Value,
                                             std::vector<std::string> &Out) {
   SmallVector<StringRef, 4> Items;
   Value.split(Items, ',', -1, /*KeepEmpty=*/false);
-  if (Items.empty())
-    return "'" + Name.str() + "' needs a value";
+  std::vector<std::string> Trimmed;
   for (StringRef Item : Items)
-    Out.push_back(Item.trim().str());
+    if (!Item.trim().empty())
+      Trimmed.push_back(Item.trim().str());
+  if (Trimmed.empty())
+    return "'" + Name.str() + "' needs a value";
+  Out = std::move(Trimmed);
+  return std::nullopt;
+}
+
+/// What the kernel does with a section of class \p C, for the errors below.
+static StringRef whatItIs(SectionClass C) {
+  switch (C) {
+  case SectionClass::Text:
+  case SectionClass::OtherText:
+    return "resident text";
+  case SectionClass::Data:
+  case SectionClass::OtherData:
+  case SectionClass::RoData:
+    return "resident data";
+  case SectionClass::PciFixup:
+    return "a resident table (PCI fixups)";
+  case SectionClass::Init:
+    return "init memory";
+  case SectionClass::Exit:
+    return "exit memory";
+  case SectionClass::Ref:
+    return "__ref memory";
+  case SectionClass::Head:
+    return "early boot text";
+  case SectionClass::InitTable:
+    return "an initcall table";
+  case SectionClass::ExitTable:
+    return "an exitcall table";
+  case SectionClass::ExportTable:
+    return "an export table";
+  case SectionClass::Unchecked:
+    break;
+  }
+  return "a section initcheck does not check";
+}
+
+/// One section of every kind the kernel knows, so that a prefix
+/// (`init-section=.te*`) is checked against each.
+static const char *const KnownSections[] = {
+    ".text", ".text.hot", ".text.unlikely", ".text.startup", ".text.exit",
+    ".ltext", ".sched.text", ".kprobes.text", ".cpuidle.text",
+    ".noinstr.text", ".spinlock.text", ".fixup", ".entry.text",
+    ".exception.text", ".coldtext", ".softirqentry.text", ".irqentry.text",
+    ".data", ".data.rel", ".data..read_mostly", ".data..percpu",
+    ".data.rel.ro", ".data..ro_after_init", ".rodata", ".bss", ".tdata",
+    ".tbss", ".sdata", ".sbss", ".pci_fixup_early", ".init.text",
+    ".init.data", ".init.rodata", ".init.setup", ".exit.text", ".exit.data",
+    ".initcall6.init", ".con_initcall.init", ".exitcall.exit", ".ref.text",
+    ".ref.data", ".ref.rodata", ".head.text", ".export_symbol", "__ksymtab",
+    "___ksymtab+name"};
+
+/// The part of a section entry before its '*' (the whole name otherwise).
+static StringRef prefixOf(StringRef Entry) {
+  return Entry.ends_with("*") ? Entry.drop_back() : Entry;
+}
+
+/// Two section entries that name a common section: then one list wins
+/// silently over the other.
+static bool overlap(StringRef A, StringRef B) {
+  bool PA = A.ends_with("*"), PB = B.ends_with("*");
+  StringRef XA = prefixOf(A), XB = prefixOf(B);
+  if (PA && PB)
+    return XA.starts_with(XB) || XB.starts_with(XA);
+  if (PA)
+    return B.starts_with(XA);
+  if (PB)
+    return A.starts_with(XB);
+  return A == B;
+}
+
+/// init-section= and exit-section= may add sections the kernel does not
+/// know, never redefine one it does: `init-section=.text` would make every
+/// function init code and silence every finding.
+static std::optional<std::string>
+checkSections(StringRef Name, const std::vector<std::string> &Entries,
+              SectionClass Want, const std::vector<std::string> &Other,
+              StringRef OtherName) {
+  for (StringRef E : Entries) {
+    std::string Setting = Name.str() + "=" + E.str();
+    size_t Star = E.find('*');
+    if (Star != StringRef::npos && Star + 1 != E.size())
+      return "'" + Setting + "': '*' may only end a section name";
+    StringRef Prefix = prefixOf(E);
+    if (Prefix.empty())
+      return "'" + Setting + "' would make every section " +
+             whatItIs(Want).str();
+    auto Conflict = [&](StringRef Section) -> std::optional<std::string> {
+      SectionClass C = classifySection(Section);
+      if (C == SectionClass::Unchecked || C == Want)
+        return std::nullopt;
+      return "'" + Setting + "': " + Section.str() + " is " +
+             whatItIs(C).str() + ", not " + whatItIs(Want).str();
+    };
+    if (auto Err = Conflict(Prefix))
+      return Err;
+    if (E.ends_with("*"))
+      for (StringRef Known : KnownSections)
+        if (Known.starts_with(Prefix))
+          if (auto Err = Conflict(Known))
+            return Err;
+    for (StringRef O : Other)
+      if (overlap(E, O))
+        return "'" + Setting + "' contradicts '" + OtherName.str() + "=" +
+               O.str() + "'";
+  }
+  return std::nullopt;
+}
+
+/// whitelist= takes fnmatch patterns. fnmatch takes any string, so a
+/// malformed one would silently match nothing, and `*` would exempt every
+/// object from every rule.
+static std::optional<std::string>
+checkPatterns(const std::vector<std::string> &Patterns) {
+  for (StringRef P : Patterns) {
+    std::string Setting = "whitelist=" + P.str();
+    if (P.find_first_not_of('*') == StringRef::npos)
+      return "'" + Setting + "' would exempt every object";
+    for (size_t I = 0; I < P.size(); ++I) {
+      if (P[I] == '\\') {
+        if (++I == P.size())
+          return "'" + Setting + "': the pattern ends in '\\'";
+      } else if (P[I] == '[') {
+        size_t J = I + 1;
+        if (J < P.size() && (P[J] == '!' || P[J] == '^'))
+          ++J;
+        if (J < P.size() && P[J] == ']')
+          ++J;
+        J = P.find(']', J);
+        if (J == StringRef::npos)
+          return "'" + Setting + "': '[' without its ']'";
+        I = J;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+/// init-section= or exit-section=: the entries, checked against the
+/// kernel's sections and against the other list as it stands (whichever of
+/// the two comes second sees the first).
+static std::optional<std::string> applySections(StringRef Name,
+                                                StringRef Value,
+                                                InitcheckOptions &O) {
+  bool Init = Name == "init-section";
+  std::vector<std::string> Entries;
+  if (auto Err = splitList(Name, Value, Entries))
+    return Err;
+  if (auto Err = checkSections(
+          Name, Entries, Init ? SectionClass::Init : SectionClass::Exit,
+          Init ? O.Collect.Extra.Exit : O.Collect.Extra.Init,
+          Init ? "exit-section" : "init-section"))
+    return Err;
+  llvm::append_range(Init ? O.Collect.Extra.Init : O.Collect.Extra.Exit,
+                     Entries);
   return std::nullopt;
 }
 
@@ -52,23 +210,28 @@ static const SettingInfo Settings[] = {
      "data names (fnmatch, like *_ops) that may point to init/exit", "PATTERN",
      "Whitelist",
      [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
-       return splitList(Name, Value, O.Analysis.ExtraWhitelist);
+       std::vector<std::string> Patterns;
+       if (auto Err = splitList(Name, Value, Patterns))
+         return Err;
+       if (auto Err = checkPatterns(Patterns))
+         return Err;
+       llvm::append_range(O.Analysis.ExtraWhitelist, Patterns);
+       return std::nullopt;
      }},
     {"init-section", "NAME[,NAME]",
      "more sections freed like .init.* (NAME* = prefix)", "NAME",
      "InitSections",
-     [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
-       return splitList(Name, Value, O.Collect.Extra.Init);
-     }},
+     applySections},
     {"exit-section", "NAME[,NAME]", "more sections discarded like .exit.*",
      "NAME", "ExitSections",
-     [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
-       return splitList(Name, Value, O.Collect.Extra.Exit);
-     }},
+     applySections},
     {"sarif", "FILE", "also write the findings as SARIF 2.1.0 to FILE", "", "",
      [](StringRef, StringRef Value, InitcheckOptions &O) -> Result {
        if (Value.empty())
          return std::string("'sarif' needs a file name");
+       if (!O.SarifFile.empty() && O.SarifFile != Value)
+         return "'sarif=" + Value.str() + "' contradicts 'sarif=" +
+                O.SarifFile + "': one file per run";
        O.SarifFile = Value.str();
        return std::nullopt;
      }},

@@ -8,8 +8,33 @@ using namespace llvm;
 
 namespace initcheck {
 
+/// Write \p Content through \p Path as it is: a symlink, a device
+/// (/dev/null), a FIFO or /dev/stdout is opened and written, never replaced.
+static std::optional<std::string> writeThrough(StringRef Path,
+                                               StringRef Content) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_None);
+  if (EC)
+    return Path.str() + ": " + EC.message();
+  OS << Content;
+  OS.close();
+  if (OS.has_error()) {
+    std::string Msg = Path.str() + ": " + OS.error().message();
+    OS.clear_error();
+    return Msg;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> writeFileAtomically(StringRef Path,
                                                StringRef Content) {
+  // Only a regular file (or no file) is replaced by a rename; anything else
+  // is written through, as compilers write -o: renaming over a symlink
+  // would cut the link, over /dev/null would make it a regular file.
+  sys::fs::file_status Status;
+  if (!sys::fs::status(Path, Status, /*Follow=*/false) &&
+      Status.type() != sys::fs::file_type::regular_file)
+    return writeThrough(Path, Content);
   SmallString<128> Tmp;
   int FD;
   if (std::error_code EC =

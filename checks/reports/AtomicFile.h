@@ -16,6 +16,8 @@ namespace initcheck {
 
 /// Write \p Content to \p Path atomically (a temporary file in the same
 /// directory, then rename): readers see the old file or the whole new one.
+/// A path that is not a regular file (a symlink, /dev/null, a FIFO,
+/// /dev/stdout) is written through instead, never replaced.
 /// Returns a one-line error naming the file, or nothing on success.
 std::optional<std::string> writeFileAtomically(llvm::StringRef Path,
                                                llvm::StringRef Content);

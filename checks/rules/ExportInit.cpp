@@ -19,8 +19,11 @@ void checkExportInit(const RuleInput &In, FindingSink &Out) {
   const auto &Syms = In.Facts.Symbols;
   for (const Reference &R : In.Facts.Refs) {
     const Symbol &From = Syms[R.From], &To = Syms[R.To];
+    SectionClass ToClass = In.Options.ModpostCompat
+                               ? modpostClass(To.Class, To.Section)
+                               : To.Class;
     if (From.Class != SectionClass::ExportTable ||
-        (To.Class != SectionClass::Init && To.Class != SectionClass::Exit))
+        (ToClass != SectionClass::Init && ToClass != SectionClass::Exit))
       continue;
     // Except __init_or_module: init only while there are no modules to use
     // the export, and resident (no finding) once modules are enabled, so

@@ -10,12 +10,14 @@ void checkPhaseCrossing(const RuleInput &In, FindingSink &Out,
   const auto &Syms = In.Facts.Symbols;
   for (const Reference &R : In.Facts.Refs) {
     const Symbol &From = Syms[R.From], &To = Syms[R.To];
-    if (To.Class != P.TargetClass)
-      continue;
     if (In.Options.ModpostCompat) {
-      // modpost: only from .init.* (or .exit.*), no tables, no call graph.
-      if (From.Class != P.UserSection)
+      // modpost: only from .init.* (or .exit.*), no tables, no call graph;
+      // .text.startup and .text.exit are text to it.
+      if (modpostClass(To.Class, To.Section) != P.TargetClass ||
+          modpostClass(From.Class, From.Section) != P.UserSection)
         continue;
+    } else if (To.Class != P.TargetClass) {
+      continue;
     } else {
       unsigned Reach = In.Reach.reach(R.From);
       // Resident users are initcheck-section-mismatch's; __ref vouches.

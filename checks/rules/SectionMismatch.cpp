@@ -28,7 +28,8 @@ static bool isSource(const RuleInput &In, unsigned FromIdx, const Symbol &To) {
     bool Helper = In.Reach.isHelper(FromIdx) || From.FixedReach;
     if (Helper && (From.AlwaysInline || From.Inline))
       return In.Reach.reach(FromIdx) & ReachResident;
-    return From.Class == SectionClass::Text || From.Class == SectionClass::Data;
+    SectionClass C = modpostClass(From.Class, From.Section);
+    return C == SectionClass::Text || C == SectionClass::Data;
   }
   switch (From.Class) {
   case SectionClass::Ref:         // __ref vouches for its references
@@ -45,7 +46,10 @@ void checkSectionMismatch(const RuleInput &In, FindingSink &Out) {
   const auto &Syms = In.Facts.Symbols;
   for (const Reference &R : In.Facts.Refs) {
     const Symbol &To = Syms[R.To];
-    if (To.Class != SectionClass::Init && To.Class != SectionClass::Exit)
+    SectionClass ToClass = In.Options.ModpostCompat
+                               ? modpostClass(To.Class, To.Section)
+                               : To.Class;
+    if (ToClass != SectionClass::Init && ToClass != SectionClass::Exit)
       continue;
     const Symbol &From = Syms[R.From];
     if (!isSource(In, R.From, To) || isModpostWhitelisted(From, To, In.Options.ExtraWhitelist))
