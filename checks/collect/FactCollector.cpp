@@ -36,6 +36,11 @@ TuFacts Collector::run() {
     for (StringRef Macro : annotationMacros())
       if (PP->isMacroDefined(Macro))
         Facts.DefinedAnnotationMacros.insert(Macro);
+  if (PP)
+    for (StringRef Macro :
+         {"__init_or_module", "__initdata_or_module", "__initconst_or_module"})
+      if (PP->isMacroDefined(Macro))
+        Facts.DefinedAnnotationMacros.insert(Macro);
   return std::move(Facts);
 }
 

@@ -49,6 +49,12 @@ void checkInitOnlyHelper(const RuleInput &In, FindingSink &Out) {
       continue;
     Reported[H] = true;
     std::string Annotation = annotationFor(Helper, Phase);
+    // A target written __init_or_module is init memory only without
+    // modules; with them it is resident, and so may be the helper's users
+    // (init/main.c: do_one_initcall() also runs a module's init). Its own
+    // annotation is the one that is right in both configurations.
+    if (Phase == ReachInit && To.InitOrModule && !Annotation.empty())
+      Annotation += "_or_module";
     Finding F;
     F.Where = R.Loc;
     F.Message = describeSymbol(Helper) + " references " + describeSymbol(To) +

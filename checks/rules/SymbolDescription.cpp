@@ -134,12 +134,15 @@ std::string annotationFor(const Symbol &S, ReachBits Phase) {
 std::optional<FixIt> annotateFixIt(const TuFacts &Facts, const Symbol &S,
                                    StringRef Annotation) {
   StringRef Section = sectionOfAnnotation(Annotation);
-  if (!S.AnnotateInsertLoc.isValid() || Section.empty())
+  bool Defined = Facts.DefinedAnnotationMacros.contains(Annotation);
+  // __init_or_module and its data forms have no section of their own (it
+  // depends on CONFIG_MODULES): only the macro can spell them.
+  bool OrModule = Annotation.ends_with("_or_module");
+  if (!S.AnnotateInsertLoc.isValid() || (OrModule ? !Defined : Section.empty()))
     return std::nullopt;
   std::string Spelling =
-      Facts.DefinedAnnotationMacros.contains(Annotation)
-          ? Annotation.str()
-          : "__attribute__((__section__(\"" + Section.str() + "\")))";
+      Defined ? Annotation.str()
+              : "__attribute__((__section__(\"" + Section.str() + "\")))";
   FixIt F;
   F.Range = clang::CharSourceRange::getCharRange(S.AnnotateInsertLoc,
                                                  S.AnnotateInsertLoc);

@@ -5,7 +5,9 @@
          [--partial] [--kernel VERSION] [--update-classified]
       every modpost section mismatch is an initcheck finding; every initcheck
       finding modpost does not report is classified (test/kernel/classified.tsv)
-  order --link JSON --nm NM       the order table equals the vmlinux entries
+  order --link JSON --nm NM [--vmlinux ELF --config .config]
+      the order table equals the vmlinux entries; with --vmlinux, each entry,
+      decoded as the kernel reads it, points at the table's function
 
 A finding is known by its fingerprint (rule, file, subject and rank: never
 its line), which initcheck itself computes (`initcheck findings` for the
@@ -20,6 +22,7 @@ import collections
 import json
 import os
 import re
+import struct
 import sys
 
 MODPOST = re.compile(r"^WARNING: modpost: (?P<mod>\S+): section mismatch in reference: "
@@ -231,6 +234,105 @@ def vmlinux_levels(nm_path):
     return levels
 
 
+# R_<arch>_RELATIVE by e_machine: x86_64, aarch64, riscv.
+RELATIVE = {62: 8, 183: 1027, 243: 3}
+
+
+class Elf:
+    """The allocated sections of a little-endian ELF file, to read the bytes
+    at an address, and its RELATIVE relocations: a kernel linked as a shared
+    object (riscv's RELOCATABLE) keeps a pointer's value in `.rela.dyn`, the
+    word itself is 0 until the kernel relocates itself."""
+
+    def __init__(self, path):
+        try:
+            with open(path, "rb") as f:
+                self.data = f.read()
+        except OSError as e:
+            die(f"cannot read {path}: {e.strerror}")
+        d = self.data
+        if d[:4] != b"\x7fELF" or d[5] != 1:
+            die(f"{path}: not a little-endian ELF file")
+        self.wide = d[4] == 2
+        machine, = struct.unpack_from("<H", d, 0x12)
+        if self.wide:
+            shoff, = struct.unpack_from("<Q", d, 0x28)
+            shentsize, shnum = struct.unpack_from("<HH", d, 0x3a)
+        else:
+            shoff, = struct.unpack_from("<I", d, 0x20)
+            shentsize, shnum = struct.unpack_from("<HH", d, 0x2e)
+        self.sections = []
+        self.relative = {}
+        for i in range(shnum):
+            at = shoff + i * shentsize
+            if self.wide:
+                _, kind, _, addr, off, size = struct.unpack_from("<IIQQQQ", d, at)
+            else:
+                _, kind, _, addr, off, size = struct.unpack_from("<IIIIII", d, at)
+            if kind == 1 and addr:  # SHT_PROGBITS, allocated
+                self.sections.append((addr, size, off))
+            elif kind == 4 and self.wide and machine in RELATIVE:  # SHT_RELA
+                for r in range(off, off + size - 23, 24):
+                    where, info, addend = struct.unpack_from("<QQQ", d, r)
+                    if info & 0xffffffff == RELATIVE[machine]:
+                        self.relative[where] = addend
+
+    def read(self, addr, size):
+        for start, length, off in self.sections:
+            if start <= addr and addr + size <= start + length:
+                return self.data[off + addr - start:off + addr - start + size]
+        return None
+
+
+def entry_targets(nm_path, elf_path, config_path):
+    """{entry symbol: [names of the function it points at]}, each entry
+    decoded as do_initcalls() reads it: with
+    CONFIG_HAVE_ARCH_PREL32_RELOCATIONS a 32-bit offset from the entry
+    (initcall_from_entry()), else a plain pointer of the target's width
+    (32-bit arm); the Thumb bit of an arm pointer is not part of the address."""
+    try:
+        with open(config_path) as f:
+            prel32 = "CONFIG_HAVE_ARCH_PREL32_RELOCATIONS=y" in f.read().split("\n")
+    except OSError as e:
+        die(f"cannot read {config_path}: {e.strerror}")
+    elf = Elf(elf_path)
+    functions = collections.defaultdict(list)
+    entries = {}
+    with open(nm_path) as f:
+        for line in f:
+            s = line.split()
+            if len(s) != 3:
+                continue
+            addr = int(s[0], 16)
+            if s[1] in "tTW" and not s[2].startswith("$"):
+                functions[addr].append(s[2])
+            if s[2].startswith(("__initcall__", "__con_initcall__")):
+                entries[s[2]] = addr
+    out = {}
+    for name, addr in entries.items():
+        if prel32:
+            raw = elf.read(addr, 4)
+            target = None if raw is None else (addr + struct.unpack("<i", raw)[0]) & (
+                (1 << (64 if elf.wide else 32)) - 1)
+        else:
+            width = 8 if elf.wide else 4
+            raw = elf.read(addr, width)
+            target = None if raw is None else struct.unpack("<Q" if elf.wide else "<I", raw)[0]
+            if raw is not None and addr in elf.relative:
+                target = elf.relative[addr]
+            if target is not None and not elf.wide:
+                target &= ~1
+        out[name] = functions.get(target, []) if target is not None else None
+    return out, "PREL32 offsets" if prel32 else f"{8 if elf.wide else 4}-byte pointers"
+
+
+def points_at(entry, targets, function):
+    """The entry's target is the table's function, or (Clang LTO) the
+    __initstub__ of this very entry that calls it."""
+    stub = "__initstub__" + entry[len("__initcall__"):] if entry.startswith("__initcall__") else None
+    return any(base_symbol(t) == function or t == stub for t in targets)
+
+
 def cmd_order(args):
     try:
         with open(args.link) as f:
@@ -258,6 +360,23 @@ def cmd_order(args):
               f"vmlinux {b[first] if first < len(b) else '-'}")
     print(f"order: {total} initcall entries in vmlinux, "
           f"{'equal to the table, level by level, entry by entry' if not failed else 'DIFFERENT from the table'}")
+    if args.vmlinux:
+        if not args.config:
+            die("--vmlinux needs --config")
+        targets, encoding = entry_targets(args.nm, args.vmlinux, args.config)
+        wrong = 0
+        for e in table:
+            t = targets.get(e["entry"])
+            if e["entry"] not in targets:
+                continue  # not in vmlinux: the comparison above failed on it
+            if t is None or not points_at(e["entry"], t, e["function"]):
+                wrong += 1
+                failed = True
+                print(f"  entry {e['entry']} points at {', '.join(t) if t else 'no function'}, "
+                      f"the table says {e['function']}")
+        checked = sum(1 for e in table if e["entry"] in targets)
+        print(f"entries: {checked} decoded from vmlinux as {encoding}; "
+              f"{checked - wrong} point at the table's function, {wrong} do not")
     return 1 if failed else 0
 
 
@@ -277,6 +396,8 @@ def main():
     o = sub.add_parser("order")
     o.add_argument("--link", required=True)
     o.add_argument("--nm", required=True)
+    o.add_argument("--vmlinux", help="decode each entry of this linked kernel")
+    o.add_argument("--config", help="the kernel's .config (how entries are encoded)")
     args = ap.parse_args()
     return {"parity": cmd_parity, "order": cmd_order}[args.cmd](args) or 0
 
