@@ -25,33 +25,23 @@ static std::optional<std::string> splitList(StringRef Name, StringRef Value,
 
 /// What the kernel does with a section of class \p C, for the errors below.
 static StringRef whatItIs(SectionClass C) {
-  switch (C) {
-  case SectionClass::Text:
-  case SectionClass::OtherText:
-    return "resident text";
-  case SectionClass::Data:
-  case SectionClass::OtherData:
-  case SectionClass::RoData:
-    return "resident data";
-  case SectionClass::PciFixup:
-    return "a resident table (PCI fixups)";
-  case SectionClass::Init:
-    return "init memory";
-  case SectionClass::Exit:
-    return "exit memory";
-  case SectionClass::Ref:
-    return "__ref memory";
-  case SectionClass::Head:
-    return "early boot text";
-  case SectionClass::InitTable:
-    return "an initcall table";
-  case SectionClass::ExitTable:
-    return "an exitcall table";
-  case SectionClass::ExportTable:
-    return "an export table";
-  case SectionClass::Unchecked:
-    break;
-  }
+  using S = SectionClass;
+  static const std::pair<SectionClass, const char *> Kinds[] = {
+      {S::Text, "resident text"},      {S::OtherText, "resident text"},
+      {S::Data, "resident data"},      {S::OtherData, "resident data"},
+      {S::RoData, "resident data"},
+      {S::PciFixup, "a resident table (PCI fixups)"},
+      {S::Init, "init memory"},        {S::Exit, "exit memory"},
+      {S::Ref, "__ref memory"},        {S::Head, "early boot text"},
+      {S::InitTable, "an initcall table"},
+      {S::ExitTable, "an exitcall table"},
+      {S::ExportTable, "an export table"}};
+  // A class added to SectionClass needs its words here.
+  static_assert(sizeof(Kinds) / sizeof(Kinds[0]) == size_t(S::Unchecked),
+                "every SectionClass but Unchecked has a row");
+  for (const auto &[Class, What] : Kinds)
+    if (Class == C)
+      return What;
   return "a section initcheck does not check";
 }
 

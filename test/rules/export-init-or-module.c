@@ -19,6 +19,19 @@
 // use the export, so __init_or_module, which is __init here, is reported.
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=strict,user %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify=strict,user -x c++ %s
+//
+// Every front: clang-tidy and `initcheck check` report what the plugin
+// does, in each configuration, C and C++, strict and modpost-compat.
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -D__KERNEL__
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -D__KERNEL__ -x c++
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -D__KERNEL__ -DCONFIG_MODULES
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -D__KERNEL__ -DCONFIG_MODULES -x c++
+// RUN: %compare_fronts --temp=%t %s --setting=modpost-compat \
+// RUN:   --tidy-config='{CheckOptions: {initcheck.ModpostCompat: true}}' -- -I %inputs -D__KERNEL__ -DCONFIG_MODULES
+// RUN: %compare_fronts --temp=%t %s --none --setting=modpost-compat \
+// RUN:   --tidy-config='{CheckOptions: {initcheck.ModpostCompat: true}}' -- -I %inputs -D__KERNEL__
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -x c++
 // none-no-diagnostics
 
 #include "kernel-init.h"

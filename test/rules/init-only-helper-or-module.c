@@ -20,6 +20,8 @@
 //
 // Every front: clang-tidy and `initcheck check` report what the plugin does.
 // RUN: %compare_fronts --temp=%t %s --fixes -- -I %inputs -D__KERNEL__
+// RUN: %compare_fronts --temp=%t %s --fixes -- -I %inputs -D__KERNEL__ -x c++
+// RUN: %compare_fronts --temp=%t %s -- -I %inputs -D__KERNEL__ -DCONFIG_MODULES
 // fixed-no-diagnostics
 
 #include "kernel-init.h"

@@ -4,8 +4,9 @@
     check_rules.py SOURCE_ROOT RULES_OUTPUT
 
 For each id of `initcheck rules` (RULES_OUTPUT): checks/rules/<CamelId>.h
-and .cpp, docs/checks/<name>.md and test/rules/<name>.c exist, and that test
-runs the rule through every front: the plugin (%initcheck_cc1 or
+and .cpp, docs/checks/<name>.md and test/rules/<name>.c exist; every file of
+test/rules/ is such a test or a companion <name>-<case>.c, and runs the rule
+through every front: the plugin (%initcheck_cc1 or
 -fplugin=%initcheck_plugin), clang-tidy and `initcheck check`
 (%compare_fronts, or %check_initcheck_tidy and `%initcheck check`). The id's string is written once in checks/ and plugin/
 (the registry's row). Prints one line per problem; exits 1 if there is any.
@@ -30,10 +31,29 @@ def sources(root):
                     yield os.path.relpath(path, root), open(path).read()
 
 
+def check_tests(root, names):
+    """Each file of test/rules/ is a rule's test, <name>.c, or a companion,
+    <name>-<case>.c, and runs every front."""
+    problems = []
+    folder = os.path.join(root, "test/rules")
+    for f in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        owner = [n for n in names if f == n + ".c" or f.startswith(n + "-")]
+        if not owner:
+            problems.append("test/rules/%s is no rule's test" % f)
+            continue
+        runs = "\n".join(l for l in open(os.path.join(folder, f)).read()
+                         .splitlines() if "RUN:" in l)
+        for front, spellings in FRONTS.items():
+            if not any(s in runs for s in spellings):
+                problems.append("initcheck-%s: test/rules/%s does not run %s"
+                                % (max(owner, key=len), f, front))
+    return problems
+
+
 def main():
     root, rules_file = sys.argv[1], sys.argv[2]
     code = list(sources(root))
-    problems = []
+    problems, names = [], []
     for line in open(rules_file).read().splitlines():
         rid = line.split("\t")[0]
         name = rid[len("initcheck-"):]
@@ -42,20 +62,14 @@ def main():
                      "docs/checks/%s.md" % name, "test/rules/%s.c" % name):
             if not os.path.exists(os.path.join(root, path)):
                 problems.append("%s: no %s" % (rid, path))
-        test = os.path.join(root, "test/rules/%s.c" % name)
-        if os.path.exists(test):
-            runs = "\n".join(l for l in open(test).read().splitlines()
-                             if "RUN:" in l)
-            for front, spellings in FRONTS.items():
-                if not any(s in runs for s in spellings):
-                    problems.append("%s: test/rules/%s.c does not run %s"
-                                    % (rid, name, front))
+        names.append(name)
         quoted = '"%s"' % rid
         where = ["%s (%d)" % (p, t.count(quoted)) for p, t in code if quoted in t]
         if sum(t.count(quoted) for _, t in code) != 1:
             problems.append("%s: written %s times in checks/ and plugin/: %s"
                             % (rid, sum(t.count(quoted) for _, t in code),
                                ", ".join(where) or "nowhere"))
+    problems += check_tests(root, names)
     for p in problems:
         print("check_rules: " + p)
     return 1 if problems else 0

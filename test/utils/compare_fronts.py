@@ -2,7 +2,8 @@
 """Check that every front reports the same findings.
 
     compare_fronts.py --clang=... --plugin=... --clang-tidy=... --load=...
-                      [--initcheck=...] --temp=TEMP [--fixes] INPUT
+                      [--initcheck=...] --temp=TEMP [--fixes]
+                      [--setting=ARG --tidy-config=YAML] [--none] INPUT
                       [-- CLANG_FLAGS]
 
 Runs clang-19 -fplugin=initcheck.so, clang-tidy-19 --load=initcheck-tidy.so
@@ -13,6 +14,11 @@ the ones of the fronts, not of the findings: the plugin's errors are
 clang-tidy warnings (clang-tidy chooses errors with --warnings-as-errors),
 and clang-tidy prints no location for a note in <scratch space>.
 With --fixes, the file each front's fix-its produce must be the same too.
+--setting=ARG (repeatable) is a setting as the plugin spells it, given to
+the plugin (-fplugin-arg-initcheck-ARG) and `initcheck check` (--ARG);
+--tidy-config is the same settings as clang-tidy's CheckOptions. A run
+where the plugin finds nothing is refused unless --none says that no front
+may find anything.
 """
 
 import argparse
@@ -77,32 +83,43 @@ def main():
     parser.add_argument("--initcheck")
     parser.add_argument("--temp", required=True)
     parser.add_argument("--fixes", action="store_true")
+    parser.add_argument("--setting", action="append", default=[])
+    parser.add_argument("--tidy-config", default="{}")
+    parser.add_argument("--none", action="store_true")
     parser.add_argument("input")
     args, rest = parser.parse_known_args()
     flags = rest[1:] if rest[:1] == ["--"] else rest
+    if bool(args.setting) != (args.tidy_config != "{}"):
+        fail("--setting and --tidy-config go together: the same settings "
+             "for every front")
     # As `initcheck check` names it (absolute, without ../): the same text
     # from every front.
     args.input = os.path.normpath(os.path.abspath(args.input))
 
     plugin_cmd = [args.clang, "-fsyntax-only", "-ferror-limit=0",
-                  "-fno-color-diagnostics", "-fplugin=" + args.plugin]
+                  "-fno-color-diagnostics", "-fplugin=" + args.plugin] + [
+                      "-fplugin-arg-initcheck-" + s for s in args.setting]
     tidy_cmd = [args.clang_tidy, "--load=" + args.load,
-                "--checks=-*,initcheck-*", "--config={}"]
+                "--checks=-*,initcheck-*", "--config=" + args.tidy_config]
 
     _, plugin_out = run(plugin_cmd + flags + [args.input])
     _, tidy_out = run(tidy_cmd + [args.input, "--"] + flags)
     plugin_lines = initcheck_lines(plugin_out)
     tidy_lines = initcheck_lines(tidy_out)
-    if not plugin_lines:
+    if not plugin_lines and not args.none:
         fail("the plugin found nothing: not a parity test", plugin_out)
+    if plugin_lines and args.none:
+        fail("the plugin found something, --none says nothing", plugin_out)
     if plugin_lines != tidy_lines:
         fail("the fronts disagree (--- plugin, +++ clang-tidy)\n",
              "\n".join(difflib.unified_diff(plugin_lines, tidy_lines,
                                             "plugin", "clang-tidy",
                                             lineterm="")) + "\n")
     if args.initcheck:
-        _, check_out = run([args.initcheck, "check", args.input, "--",
-                            "-ferror-limit=0", "-fno-color-diagnostics"] + flags)
+        _, check_out = run([args.initcheck, "check"] +
+                           ["--" + s for s in args.setting] +
+                           [args.input, "--", "-ferror-limit=0",
+                            "-fno-color-diagnostics"] + flags)
         check_lines = initcheck_lines(check_out)
         if plugin_lines != check_lines:
             fail("the fronts disagree (--- plugin, +++ initcheck check)\n",
