@@ -27,6 +27,9 @@ struct Location {
   std::string File;
   unsigned Line = 0;
   unsigned Column = 0;
+  /// Whether this names a place, whichever half is valid here: asking only
+  /// Loc would say "no" to every location read back by `initcheck link`.
+  bool isKnown() const { return Loc.isValid() || !File.empty(); }
 };
 
 /// A note of a diagnostic: "'h' is called by function 'f' here".
@@ -70,6 +73,11 @@ struct Symbol {
   /// The declaration that carries the section attribute, for the note
   /// "declared __init here".
   Location AnnotationLoc;
+  /// Where the symbol's annotation is written: AnnotationLoc, else (no
+  /// declaration carries one) the symbol itself.
+  const Location &annotationPlace() const {
+    return AnnotationLoc.isKnown() ? AnnotationLoc : Loc;
+  }
   /// The annotation macro as written at AnnotationLoc ("__initdata"), with
   /// its token range, when it is a single macro name in the source.
   std::string AnnotationSpelling;

@@ -34,7 +34,7 @@ void checkInitDataConstness(const RuleInput &In, FindingSink &Out,
         S.InSystemHeader)
       continue;
     Finding F;
-    F.Where = S.AnnotationLoc.Loc.isValid() ? S.AnnotationLoc : S.Loc;
+    F.Where = S.annotationPlace();
     F.Message = (C.ConstObjects ? "const variable '" : "variable '") + S.Name +
                 "' " + C.Advice.str();
     // Only a macro written as one token can be renamed safely.

@@ -43,7 +43,7 @@ std::string lifetimeOf(const Symbol &T) {
 
 FindingNote annotationNote(const Symbol &T) {
   FindingNote N;
-  N.Where = T.AnnotationLoc.Loc.isValid() ? T.AnnotationLoc : T.Loc;
+  N.Where = T.annotationPlace();
   StringRef Macro =
       canonicalAnnotation(T.Section, T.Kind == SymbolKind::Function);
   if (!Macro.empty())
