@@ -108,7 +108,7 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   if (NSyms > Payload.size())
     return createStringError("corrupt facts: symbol count");
   F.Symbols.reserve(NSyms);
-  F.Notes.reserve(NSyms); // helpers have one or two, most symbols none
+  // No reserve for Notes: helpers have one or two, most symbols none.
   for (uint64_t I = 0; I != NSyms && !R.failed(); ++I) {
     PackedSymbol S;
     uint64_t B = R.u();

@@ -21,7 +21,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/TargetParser/Triple.h"
-#include <deque>
+#include <list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -94,9 +94,11 @@ struct FactsView {
   /// The payload after zlib, when it was compressed.
   std::unique_ptr<char[]> Unpacked;
   /// Strings the link step added (names and sections as the object has
-  /// them, when a build renamed them after compiling); a deque, so the
-  /// StringRefs in Strings stay valid.
-  std::deque<std::string> Added;
+  /// them, when a build renamed them after compiling); a list, so the
+  /// StringRefs in Strings stay valid, and nothing allocated for the
+  /// records that need none (an empty deque takes 576 bytes: 10 MB for
+  /// 20,000 records).
+  std::list<std::string> Added;
   /// Symbols whose section the object changed: (symbol, the section it was
   /// compiled into).
   std::vector<std::pair<uint32_t, uint32_t>> Moved;

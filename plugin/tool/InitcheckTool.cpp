@@ -7,6 +7,11 @@
 // initcheck findings  the findings of build logs, with their fingerprints
 // initcheck rules      every rule id and whether it is an error or advice
 //
+// This program links LLVM's Support and Object statically and nothing of
+// clang; check and cc run in initcheck-clang (ClangMain.cpp), which it
+// executes. Built without LLVM's static libraries, it links clang and runs
+// every command itself (INITCHECK_TOOL_RUNS_CLANG).
+//
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "checks/program/Options.h"
@@ -18,6 +23,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cerrno>
+#include <cstring>
 #include <unistd.h>
 #include <vector>
 
@@ -42,21 +49,30 @@ static void usage(raw_ostream &OS) {
         "__init functions nothing references)\n";
 }
 
-/// `initcheck link` is initcheck-link's job where it sits next to this
-/// program (LinkMain.cpp: the same command, without the 67 MB of clang and
-/// LLVM shared libraries). Returns only if it cannot be run.
-static void runLinkProgram(int Argc, char **Argv) {
+#ifndef INITCHECK_TOOL_RUNS_CLANG
+/// `initcheck check` and `initcheck cc` parse source with clang: they run
+/// in initcheck-clang, next to this program (ClangMain.cpp), so that this
+/// one loads none of clang's shared libraries and `initcheck link`, `run`,
+/// `findings` and `rules` start at once. Returns only on failure.
+static int runClangProgram(int Argc, char **Argv) {
   std::string Self =
       sys::fs::getMainExecutable(Argv[0], reinterpret_cast<void *>(&usage));
-  if (Self.empty())
-    return;
+  if (Self.empty()) {
+    errs() << "initcheck " << Argv[1]
+           << ": cannot find its own directory, where initcheck-clang is\n";
+    return 2;
+  }
   SmallString<256> Program(sys::path::parent_path(Self));
-  sys::path::append(Program, "initcheck-link");
-  std::vector<char *> LinkArgv{Program.data()};
-  LinkArgv.insert(LinkArgv.end(), Argv + 2, Argv + Argc);
-  LinkArgv.push_back(nullptr);
-  execv(Program.c_str(), LinkArgv.data());
+  sys::path::append(Program, "initcheck-clang");
+  std::vector<char *> ClangArgv{Program.data()};
+  ClangArgv.insert(ClangArgv.end(), Argv + 1, Argv + Argc);
+  ClangArgv.push_back(nullptr);
+  execv(Program.c_str(), ClangArgv.data());
+  errs() << "initcheck " << Argv[1] << ": cannot run " << Program << ": "
+         << std::strerror(errno) << "\n";
+  return 2;
 }
+#endif
 
 int main(int Argc, char **Argv) {
   InitLLVM X(Argc, Argv);
@@ -76,14 +92,16 @@ int main(int Argc, char **Argv) {
     usage(outs());
     return 0;
   }
-  if (Args[0] == "check")
-    return initcheck::runCheck(ArrayRef(Args).drop_front());
-  if (Args[0] == "cc")
-    return initcheck::runCc(ArrayRef(Args).drop_front());
-  if (Args[0] == "link") {
-    runLinkProgram(Argc, Argv);
-    return initcheck::runLink(ArrayRef(Args).drop_front());
+  if (Args[0] == "check" || Args[0] == "cc") {
+#ifdef INITCHECK_TOOL_RUNS_CLANG
+    return Args[0] == "check" ? initcheck::runCheck(ArrayRef(Args).drop_front())
+                              : initcheck::runCc(ArrayRef(Args).drop_front());
+#else
+    return runClangProgram(Argc, Argv);
+#endif
   }
+  if (Args[0] == "link")
+    return initcheck::runLink(ArrayRef(Args).drop_front());
   if (Args[0] == "run")
     return initcheck::runRun(ArrayRef(Args).drop_front());
   if (Args[0] == "findings")

@@ -34,6 +34,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -155,6 +156,13 @@ private:
       // The object is the truth: where a build renamed symbols or sections
       // after compiling, its records take the object's names.
       followObject(O, *Facts, Name, Extra, Notes);
+      // One vmlinux.o brings thousands of views: room for all at once,
+      // still doubling for many small objects.
+      size_t Need = Units.size() + Facts->size();
+      if (Units.capacity() < Need) {
+        Units.reserve(std::max(Need, 2 * Units.capacity()));
+        UnitObjects.reserve(Units.capacity());
+      }
       for (FactsView &F : *Facts) {
         Units.push_back(std::move(F));
         UnitObjects.push_back(Name);
