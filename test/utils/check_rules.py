@@ -8,10 +8,14 @@ and .cpp, docs/checks/<name>.md and test/rules/<name>.c exist; every file of
 test/rules/ is such a test or a companion <name>-<case>.c, and runs the rule
 through every front: the plugin (%initcheck_cc1 or
 -fplugin=%initcheck_plugin), clang-tidy and `initcheck check`
-(%compare_fronts, or %check_initcheck_tidy and `%initcheck check`). The id's string is written once in checks/ and plugin/
-(the registry's row). Prints one line per problem; exits 1 if there is any.
+(%compare_fronts, or %check_initcheck_tidy and `%initcheck check`). The id's
+string is written once in checks/ and plugin/ (the registry's row).
+docs/usage-tidy.md's check table is the registry's, and its
+--warnings-as-errors line leaves out exactly the advice rules. Prints one
+line per problem; exits 1 if there is any.
 """
 import os
+import re
 import sys
 
 # %compare_fronts runs the plugin, clang-tidy and `initcheck check` on one
@@ -50,12 +54,38 @@ def check_tests(root, names):
     return problems
 
 
+def check_tidy_page(root, rules):
+    """docs/usage-tidy.md's check table is the registry's, row by row, and
+    its --warnings-as-errors line makes exactly the error rules errors."""
+    path = os.path.join(root, "docs/usage-tidy.md")
+    if not os.path.exists(path):
+        return ["no docs/usage-tidy.md"]
+    text = open(path).read()
+    got = re.findall(r"^\| \[(initcheck-[a-z-]+)\]\(checks/([a-z-]+)\.md\) \| "
+                     r"(\w+) \|$", text, re.M)
+    want = [(rid, rid[len("initcheck-"):], sev) for rid, sev in rules]
+    problems = []
+    if got != want:
+        problems.append("docs/usage-tidy.md's checks are %s, the registry's %s"
+                        % ([g[0] + " " + g[2] for g in got],
+                           [w[0] + " " + w[2] for w in want]))
+    line = re.search(r"--warnings-as-errors='([^']*)'", text)
+    want = ",".join(["initcheck-*"] + ["-" + rid for rid, sev in rules
+                                        if sev == "advice"])
+    if not line or line.group(1) != want:
+        problems.append("docs/usage-tidy.md's --warnings-as-errors is %s, "
+                        "the registry's advice rules make it '%s'"
+                        % (line.group(1) if line else "missing", want))
+    return problems
+
+
 def main():
     root, rules_file = sys.argv[1], sys.argv[2]
     code = list(sources(root))
-    problems, names = [], []
+    problems, names, rules = [], [], []
     for line in open(rules_file).read().splitlines():
         rid = line.split("\t")[0]
+        rules.append((rid, line.split("\t")[1]))
         name = rid[len("initcheck-"):]
         camel = "".join(w.capitalize() for w in name.split("-"))
         for path in ("checks/rules/%s.h" % camel, "checks/rules/%s.cpp" % camel,
@@ -70,6 +100,7 @@ def main():
                             % (rid, sum(t.count(quoted) for _, t in code),
                                ", ".join(where) or "nowhere"))
     problems += check_tests(root, names)
+    problems += check_tidy_page(root, rules)
     for p in problems:
         print("check_rules: " + p)
     return 1 if problems else 0
