@@ -23,6 +23,10 @@ public:
 
   RelocationUnit build() {
     readSections();
+    readFiles();
+    if (Covered && AllFilesCovered)
+      return std::move(Unit); // all the facts' (Uncovered is 0)
+    dwarf();
     readSymbols();
     for (const SectionRef &RS : O.sections())
       readRelocations(ELFSectionRef(RS));
@@ -125,7 +129,7 @@ void UnitBuilder::addReference(size_t Section, uint64_t Offset, uint32_t From,
   R.Kind = Sections[Section].Code ? RefKind::Call : RefKind::AddressOf;
   std::optional<Location> Line;
   if (Sections[Section].Code)
-    Line = Dwarf.code(Section, Offset);
+    Line = dwarf().code(Section, Offset);
   R.Loc = Line ? packed(*Line) : Unit.View.Symbols[From].Loc;
   // One reference per place, as the plugin reports one.
   // Without a line, every relocation is a place of its own.

@@ -99,7 +99,6 @@ bool RelocationSymbols::covered(StringRef Name, bool Local,
 }
 
 void RelocationSymbols::readSymbols() {
-  readFiles();
   for (const ELFSymbolRef &Sym : O.symbols()) {
     uint64_t Index = Sym.getRawDataRefImpl().d.b;
     if (SymbolOf.size() <= Index) {
@@ -162,9 +161,9 @@ PackedLocation RelocationSymbols::declaration(StringRef Name, bool Function,
                                               uint64_t Address) {
   std::optional<Location> Code;
   if (Function)
-    Code = Dwarf.code(Section, Address);
+    Code = dwarf().code(Section, Address);
   if (std::optional<Location> Decl =
-          Dwarf.declaration(Name, Code ? StringRef(Code->File) : ""))
+          dwarf().declaration(Name, Code ? StringRef(Code->File) : ""))
     return packed(*Decl);
   return Code ? packed(*Code) : inObject();
 }

@@ -12,6 +12,7 @@
 #include "RelocationFacts.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Object/ELFObjectFile.h"
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <vector>
@@ -35,18 +36,26 @@ class RelocationSymbols {
 public:
   RelocationSymbols(const ELFObjectFileBase &O, const std::string &ObjectName,
                     const ExtraSections &Extra, const FactsCoverage *Covered)
-      : O(O), ObjectName(ObjectName), Extra(Extra), Dwarf(O), Covered(Covered) {
+      : O(O), ObjectName(ObjectName), Extra(Extra), Covered(Covered) {
     Unit.View.FromRelocations = true;
     Unit.View.addString(""); // index 0: no name, no link name, no type
     ObjectString = Unit.View.addString(ObjectName);
-    Unit.HasLines = Dwarf.hasLines();
   }
 
 protected:
   const ELFObjectFileBase &O;
   const std::string &ObjectName;
   const ExtraSections &Extra;
-  DwarfLocations Dwarf;
+  /// Read at the first symbol that needs a line: an object the facts
+  /// cover does without (a kernel's debug information is large).
+  std::unique_ptr<DwarfLocations> Lines;
+  DwarfLocations &dwarf() {
+    if (!Lines) {
+      Lines = std::make_unique<DwarfLocations>(O);
+      Unit.HasLines = Lines->hasLines();
+    }
+    return *Lines;
+  }
   RelocationUnit Unit;
   uint32_t ObjectString = 0;
   std::vector<SectionInfo> Sections;
