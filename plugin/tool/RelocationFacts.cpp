@@ -28,6 +28,9 @@ public:
       return std::move(Unit); // all the facts' (Uncovered is 0)
     dwarf();
     readSymbols();
+    // modpost checks exports only with -M: as for facts, a kernel without
+    // CONFIG_MODULES has no module to use one.
+    Unit.View.KernelWithoutModules = DefinesStartKernel && !DefinesModuleCore;
     for (const SectionRef &RS : O.sections())
       readRelocations(ELFSectionRef(RS));
     return std::move(Unit);

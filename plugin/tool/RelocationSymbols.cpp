@@ -123,6 +123,10 @@ void RelocationSymbols::readSymbols() {
         isMappingSymbol(*Name))
       continue;
     bool Local = Sym.getBinding() == ELF::STB_LOCAL;
+    if (Defined && !Local) {
+      DefinesStartKernel |= *Name == "start_kernel";
+      DefinesModuleCore |= *Name == "__module_get";
+    }
     if (!Defined) {
       SymbolOf[Index] = undefined(*Name);
       continue;

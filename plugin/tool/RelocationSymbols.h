@@ -69,6 +69,9 @@ protected:
   std::vector<unsigned> GroupOf;
   std::vector<bool> GroupCovered;
   bool AllFilesCovered = true;
+  /// A kernel's vmlinux.o defines start_kernel(); one with modules
+  /// (CONFIG_MODULES) the module core's __module_get().
+  bool DefinesStartKernel = false, DefinesModuleCore = false;
   StringMap<uint32_t> Undefined;
 
   uint32_t string(StringRef S) {
