@@ -251,7 +251,10 @@ int runLink(ArrayRef<StringRef> Args) {
   if (Format == "json") {
     printJson(P, *Reader, Sink.Findings, Suggest ? &Suggested : nullptr, TableOS);
   } else if (Format == "sarif") {
-    TableOS << sarifDocument(Sink.Findings);
+    std::vector<std::string> Notes;
+    for (const FactsReader::RelocationObject &R : Reader->RelocationObjects)
+      Notes.push_back(relocationNote(R));
+    TableOS << sarifDocument(Sink.Findings, Notes);
   } else {
     printText(P, Sink.Findings, TableOS, DiagsOS);
     for (const SuggestionLine &S : Suggested)
