@@ -12,6 +12,20 @@ static bool isData(const Symbol &S) {
   return S.Kind == SymbolKind::Variable && isResident(S.Class);
 }
 
+/// modpost's ALL_TEXT_SECTIONS: code in init, exit, resident or other
+/// text sections.
+static bool isCode(const Symbol &S) {
+  switch (modpostClass(S.Class, S.Section)) {
+  case SectionClass::Text:
+  case SectionClass::OtherText:
+  case SectionClass::Ref:
+  case SectionClass::Head:
+    return true;
+  default:
+    return S.Section == ".init.text" || S.Section == ".exit.text";
+  }
+}
+
 bool isModpostWhitelisted(const Symbol &From, const Symbol &To,
                           const std::vector<std::string> &Extra) {
   bool ToInit = To.Class == SectionClass::Init;
@@ -39,7 +53,11 @@ bool isModpostWhitelisted(const Symbol &From, const Symbol &To,
   if (To.Identifier == "__init_begin" || To.Identifier == "_sinittext" ||
       To.Identifier == "_einittext")
     return true;
-  // 5 (*.constprop.* callers) names GCC clones, which source code never has.
+  // 5: GCC's clones of functions given constant arguments, calling init
+  // code with init data as the constant; source code never has them, the
+  // relocations of GCC-built objects do (RelocationFacts).
+  if (isCode(From) && ToInit && Name.contains(".constprop."))
+    return true;
   // A project's own names, matched as modpost matches its patterns.
   if (isData(From) && (ToInit || ToExit))
     for (const std::string &Pattern : Extra)

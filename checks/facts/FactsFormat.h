@@ -91,6 +91,9 @@ struct FactsView {
   std::vector<PackedReference> Edges;
   bool DataSections = false;
   bool KernelWithoutModules = false;
+  /// Not a record: an object's relocations, read where it has no facts
+  /// (plugin/tool/RelocationFacts.cpp), judged by modpost's rules.
+  bool FromRelocations = false;
   /// The payload after zlib, when it was compressed.
   std::unique_ptr<char[]> Unpacked;
   /// Strings the link step added (names and sections as the object has

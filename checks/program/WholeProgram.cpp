@@ -160,6 +160,7 @@ void Joiner::addUnit(uint32_t U) {
     C.Function = Map[PC.Function];
     C.Position = PC.Position;
     Out.Initcalls.push_back(std::move(C));
+    P.InitcallFromRelocations.push_back(T.FromRelocations);
     P.InitcallObject.push_back(U < Objects.size() ? Objects[U] : "");
   }
   Out.DataSections |= T.DataSections;
@@ -195,6 +196,19 @@ void Joiner::finish() {
   // Strings are copied out of the records now, for the survivors only, a
   // unit at a time on every core; each unit's record is freed as soon as
   // it is done with, so its memory serves the next ones.
+  if (llvm::any_of(Units,
+                   [](const FactsView &T) { return T.FromRelocations; })) {
+    P.RelocationRefOrigin.reserve(Refs.size());
+    for (const Source &S : Sources)
+      P.SymbolFromRelocations.push_back(Units[S.Unit].FromRelocations);
+    for (const JoinedRef &R : Refs)
+      P.RelocationRefOrigin.push_back(
+          Units[R.Unit].FromRelocations
+              ? std::make_pair(R.Unit, R.Index)
+              : std::make_pair(WholeProgram::NotFromRelocations, 0u));
+  } else {
+    P.InitcallFromRelocations.clear();
+  }
   std::vector<unsigned> SymbolsByUnit(Sources.size());
   std::vector<unsigned> SymbolsFrom(Units.size() + 1, 0);
   std::vector<unsigned> RefsFrom(Units.size() + 1, 0);
@@ -271,7 +285,8 @@ std::vector<Suggestion> suggestInit(const WholeProgram &P) {
   std::vector<Suggestion> Out;
   for (unsigned I = 0; I != F.Symbols.size(); ++I) {
     const Symbol &S = F.Symbols[I];
-    if (S.Kind != SymbolKind::Function || !S.Defined || S.InSystemHeader)
+    if (S.Kind != SymbolKind::Function || !S.Defined || S.InSystemHeader ||
+        (!P.SymbolFromRelocations.empty() && P.SymbolFromRelocations[I]))
       continue;
     if (Whole.isHelper(I) && Whole.reach(I) == ReachInit)
       Out.push_back({Suggestion::CouldBeInit, I});

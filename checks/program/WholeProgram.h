@@ -32,6 +32,16 @@ struct WholeProgram {
     std::string CompiledSection, Object;
   };
   llvm::DenseMap<unsigned, Move> MovedByObject;
+  /// By reference index, where any unit is FactsView::FromRelocations:
+  /// the unit and its index there for references read from relocations,
+  /// NotFromRelocations for the others (empty when no unit is).
+  static constexpr uint32_t NotFromRelocations = ~uint32_t(0);
+  std::vector<std::pair<uint32_t, uint32_t>> RelocationRefOrigin;
+  /// Per initcall, when RelocationRefOrigin is filled: read from relocations.
+  std::vector<bool> InitcallFromRelocations;
+  /// By symbol index, when RelocationRefOrigin is filled: the symbol's
+  /// facts are an object's symbol table (never suggested: no source).
+  std::vector<bool> SymbolFromRelocations;
 };
 
 /// Join translation units given in link order; \p Objects names the object

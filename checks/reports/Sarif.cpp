@@ -61,7 +61,8 @@ static void physicalLocation(json::OStream &J, const Location &L) {
   });
 }
 
-std::string sarifDocument(ArrayRef<Finding> Findings) {
+std::string sarifDocument(ArrayRef<Finding> Findings,
+                          ArrayRef<std::string> Notes) {
   std::string Out;
   raw_string_ostream OS(Out);
   json::OStream J(OS, 2);
@@ -90,6 +91,20 @@ std::string sarifDocument(ArrayRef<Finding> Findings) {
             });
           });
         });
+        if (!Notes.empty())
+          J.attributeArray("invocations", [&] {
+            J.object([&] {
+              J.attribute("executionSuccessful", true);
+              J.attributeArray("toolExecutionNotifications", [&] {
+                for (const std::string &N : Notes)
+                  J.object([&] {
+                    J.attribute("level", "note");
+                    J.attributeObject("message",
+                                      [&] { J.attribute("text", N); });
+                  });
+              });
+            });
+          });
         J.attributeArray("results", [&] {
           for (size_t N = 0; N != Findings.size(); ++N)
             J.object([&] {

@@ -18,7 +18,10 @@ namespace initcheck {
 
 /// The SARIF 2.1.0 document (one run) for \p Findings, whose locations are
 /// resolved (File/Line/Column set). Deterministic: same findings, same bytes.
-std::string sarifDocument(llvm::ArrayRef<Finding> Findings);
+/// \p Notes, if any, become the run's invocation's notifications (what
+/// `initcheck link` judged from relocations only).
+std::string sarifDocument(llvm::ArrayRef<Finding> Findings,
+                          llvm::ArrayRef<std::string> Notes = {});
 
 /// The URI SARIF gives a file name: relative paths stay relative URI
 /// references (GitHub resolves them against the checkout), absolute ones

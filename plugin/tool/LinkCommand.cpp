@@ -12,26 +12,20 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
-#include "FollowObject.h"
-#include "checks/facts/FactsFormat.h"
+#include "LinkInputs.h"
 #include "checks/reports/FindingIdentity.h"
 #include "checks/reports/FindingJson.h"
 #include "checks/program/Options.h"
+#include "checks/program/ProgramRules.h"
 #include "checks/rules/Rules.h"
 #include "checks/reports/AtomicFile.h"
 #include "checks/reports/OrderTable.h"
 #include "checks/reports/Sarif.h"
 #include "checks/rules/SymbolDescription.h"
 #include "checks/program/WholeProgram.h"
-#include "llvm/Object/Archive.h"
-#include "llvm/Object/Binary.h"
-#include "llvm/Object/ELFObjectFile.h"
-#include "llvm/Object/ObjectFile.h"
-#include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -41,145 +35,21 @@ using namespace llvm;
 namespace initcheck {
 namespace {
 
-/// A one-line error for bad input, with the file it concerns.
-struct InputError {
-  std::string Message;
-};
-
-class FactsReader {
-public:
-  /// \p ForSuggestions: also read the call graph and the sizes of
-  /// functions from the symbol tables (--suggest).
-  /// \p Extra: the project's own sections, to classify the sections of
-  /// objects a build renamed.
-  FactsReader(bool ForSuggestions, const ExtraSections &Extra)
-      : WantCallGraph(ForSuggestions), WantFunctionSizes(ForSuggestions),
-        Extra(Extra) {}
-
-  /// Read every facts record of \p Path (an object or an archive).
-  std::optional<InputError> read(StringRef Path) {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
-    if (!Buf)
-      return InputError{Path.str() + ": " + Buf.getError().message()};
-    // Uncompressed records are decoded in place: keep the file mapped.
-    Buffers.push_back(std::move(*Buf));
-    if (identify_magic(Buffers.back()->getBuffer()) == file_magic::bitcode)
-      return bitcode(Path.str());
-    Expected<std::unique_ptr<object::Binary>> Bin =
-        object::createBinary(Buffers.back()->getMemBufferRef());
-    if (!Bin) {
-      consumeError(Bin.takeError());
-      return InputError{Path.str() + ": not an object file or archive"};
-    }
-    if (auto *A = dyn_cast<object::Archive>(Bin->get())) {
-      Error Err = Error::success();
-      for (const object::Archive::Child &C : A->children(Err)) {
-        Expected<StringRef> Name = C.getName();
-        std::string Member =
-            Path.str() + "(" + (Name ? Name->str() : std::string("?")) + ")";
-        if (!Name)
-          consumeError(Name.takeError());
-        Expected<MemoryBufferRef> MemberBuf = C.getMemoryBufferRef();
-        if (MemberBuf &&
-            identify_magic(MemberBuf->getBuffer()) == file_magic::bitcode)
-          return bitcode(Member);
-        if (!MemberBuf)
-          consumeError(MemberBuf.takeError());
-        Expected<std::unique_ptr<object::Binary>> MB = C.getAsBinary();
-        if (!MB) {
-          consumeError(MB.takeError());
-          continue; // symbol tables and other non-object members
-        }
-        if (auto *O = dyn_cast<object::ObjectFile>(MB->get()))
-          if (auto E = readObject(*O, Member))
-            return E;
-      }
-      if (Err)
-        return InputError{Path.str() + ": " + toString(std::move(Err))};
-      return std::nullopt;
-    }
-    if (auto *O = dyn_cast<object::ObjectFile>(Bin->get()))
-      return readObject(*O, Path.str());
-    return InputError{Path.str() + ": not an object file or archive"};
-  }
-
-  std::vector<FactsView> Units;
-  std::vector<std::unique_ptr<MemoryBuffer>> Buffers;
-  std::vector<std::string> UnitObjects;
-  /// Sizes of defined functions, from the objects' symbol tables.
-  StringMap<uint64_t> FunctionSizes;
-  /// What following the objects' renames said (followObject), for stderr.
-  std::vector<std::string> Notes;
-
-private:
-  bool WantCallGraph, WantFunctionSizes;
-  const ExtraSections &Extra;
-
-  /// ThinLTO and full LTO objects are LLVM bitcode: the record is still
-  /// module asm text, and renames (objcopy) cannot have happened yet.
-  static InputError bitcode(const std::string &Name) {
-    return InputError{Name + ": LLVM bitcode (LTO): link it first (ld.lld "
-                             "-r, as the kernel makes vmlinux.o) and give "
-                             "initcheck link the result"};
-  }
-
-  std::optional<InputError> readObject(const object::ObjectFile &O,
-                                       const std::string &Name) {
-    if (const auto *Elf = dyn_cast<object::ELFObjectFileBase>(&O);
-        Elf && WantFunctionSizes)
-      for (const object::ELFSymbolRef &Sym : Elf->symbols()) {
-        Expected<object::SymbolRef::Type> Type = Sym.getType();
-        Expected<StringRef> SymName = Sym.getName();
-        if (Type && SymName && *Type == object::SymbolRef::ST_Function &&
-            Sym.getSize())
-          FunctionSizes[*SymName] = Sym.getSize();
-        if (!Type)
-          consumeError(Type.takeError());
-        if (!SymName)
-          consumeError(SymName.takeError());
-      }
-    for (const object::SectionRef &S : O.sections()) {
-      Expected<StringRef> SN = S.getName();
-      if (!SN) {
-        consumeError(SN.takeError());
-        continue;
-      }
-      if (*SN != FactsSectionName)
-        continue;
-      Expected<StringRef> Data = S.getContents();
-      if (!Data)
-        return InputError{Name + ": " + toString(Data.takeError())};
-      Expected<std::vector<FactsView>> Facts =
-          decodeFacts(*Data, /*WithEdges=*/WantCallGraph);
-      if (!Facts)
-        return InputError{Name + ": " + toString(Facts.takeError())};
-      // The object is the truth: where a build renamed symbols or sections
-      // after compiling, its records take the object's names.
-      followObject(O, *Facts, Name, Extra, Notes);
-      // One vmlinux.o brings thousands of views: room for all at once,
-      // still doubling for many small objects.
-      size_t Need = Units.size() + Facts->size();
-      if (Units.capacity() < Need) {
-        Units.reserve(std::max(Need, 2 * Units.capacity()));
-        UnitObjects.reserve(Units.capacity());
-      }
-      for (FactsView &F : *Facts) {
-        Units.push_back(std::move(F));
-        UnitObjects.push_back(Name);
-      }
-    }
-    return std::nullopt;
-  }
-};
-
 class CollectingSink : public FindingSink {
 public:
   void report(const Finding &F) override { Findings.push_back(F); }
   std::vector<Finding> Findings;
 };
 
+/// file:line:column; read from an object without facts, there may be no
+/// column (data), or only the object (no debug info).
 std::string where(const Location &L) {
-  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
+  std::string S = L.File;
+  if (L.Line)
+    S += ":" + std::to_string(L.Line);
+  if (L.Line && L.Column)
+    S += ":" + std::to_string(L.Column);
+  return S;
 }
 
 struct SuggestionLine {
@@ -218,11 +88,25 @@ void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
   }
 }
 
-void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
+void printJson(const WholeProgram &P, const FactsReader &Reader,
+               const std::vector<Finding> &Findings,
                const std::vector<SuggestionLine> *Suggested, raw_ostream &OS) {
   json::OStream J(OS, 1);
   J.object([&] {
     writeOrderTable(J, P);
+    if (!Reader.RelocationObjects.empty())
+      J.attributeArray("relocations_only", [&] {
+        for (const FactsReader::RelocationObject &R : Reader.RelocationObjects)
+          J.object([&] {
+            J.attribute("object", R.Name);
+            J.attribute("lines", R.HasLines);
+            if (R.Part)
+              J.attributeArray("files", [&] {
+                for (const std::string &F : R.Files)
+                  J.value(F);
+              });
+          });
+      });
     J.attributeArray("mismatches", [&] {
       std::vector<std::string> Prints = fingerprints(Findings);
       for (size_t N = 0; N != Findings.size(); ++N)
@@ -246,11 +130,22 @@ void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
 /// What only the whole program can say about a finding: warn-only, and
 /// the notes for a target the object moved and for a declaration that hid
 /// the mismatch from its file (the wording is SymbolDescription's).
-void explainLinkFindings(const WholeProgram &P, bool WarnOnly,
-                         std::vector<Finding> &Findings) {
+void explainLinkFindings(const WholeProgram &P, const FactsReader &Reader,
+                         bool WarnOnly, std::vector<Finding> &Findings) {
   for (Finding &F : Findings) {
     if (WarnOnly)
       F.Level = Severity::Warning;
+    if (F.Ref && !P.RelocationRefOrigin.empty() &&
+        P.RelocationRefOrigin[*F.Ref].first !=
+            WholeProgram::NotFromRelocations) {
+      // modpost's verdict on a relocation: say so, and where it is.
+      auto [Unit, Index] = P.RelocationRefOrigin[*F.Ref];
+      F.Notes.push_back({F.Where, "judged from the relocation at " +
+                                      Reader.Sites[Unit][Index] +
+                                      " (no initcheck facts), as modpost "
+                                      "does"});
+      continue;
+    }
     auto Plain = F.Ref ? P.PlainDeclaration.find(*F.Ref)
                        : P.PlainDeclaration.end();
     auto Moved = F.Ref ? P.MovedByObject.find(P.Facts.Refs[*F.Ref].To)
@@ -269,6 +164,24 @@ void explainLinkFindings(const WholeProgram &P, bool WarnOnly,
       F.Notes.push_back(plainDeclarationNote(
           P.Facts.Symbols[P.Facts.Refs[*F.Ref].To], Plain->second));
   }
+}
+
+/// What was judged from relocations only, in one line.
+std::string relocationNote(const FactsReader::RelocationObject &R) {
+  std::string Part;
+  if (R.Part) {
+    Part = " for part of it";
+    for (size_t I = 0; I != R.Files.size() && I != 3; ++I)
+      Part += (I ? ", " : " (") + R.Files[I];
+    if (R.Files.size() > 3)
+      Part += " and " + std::to_string(R.Files.size() - 3) + " more files";
+    if (!R.Files.empty())
+      Part += ")";
+  }
+  return R.Name + ": no initcheck facts" + Part +
+         ": judged from its relocations as modpost does" +
+         (R.HasLines ? ", lines from its DWARF"
+                     : "; no debug info, so no lines (compile with -g)");
 }
 
 int fail(const std::string &Message) {
@@ -314,8 +227,7 @@ int runLink(ArrayRef<StringRef> Args) {
     if (std::optional<InputError> E = Reader->read(In))
       return fail(E->Message);
   if (Reader->Units.empty())
-    return fail("no initcheck facts in the inputs (compile them with "
-                "-fplugin=initcheck.so)");
+    return fail("no objects in the inputs");
 
   auto Program = std::make_unique<WholeProgram>(
       joinFacts(std::move(Reader->Units), Reader->UnitObjects,
@@ -328,8 +240,8 @@ int runLink(ArrayRef<StringRef> Args) {
       if (R.IsAdvice)
         Opts.Analysis.Disabled.insert(R.Id);
   CollectingSink Sink;
-  runRules(P.Facts, Opts.Analysis, Sink);
-  explainLinkFindings(P, Opts.WarnOnly, Sink.Findings);
+  runProgramRules(*Program, Opts.Analysis, Sink);
+  explainLinkFindings(P, *Reader, Opts.WarnOnly, Sink.Findings);
 
   // Everything is known: write it in one go, atomically for -o.
   std::string Table, Diags;
@@ -338,9 +250,12 @@ int runLink(ArrayRef<StringRef> Args) {
   if (Suggest)
     Suggested = suggestions(P, Reader->FunctionSizes);
   if (Format == "json") {
-    printJson(P, Sink.Findings, Suggest ? &Suggested : nullptr, TableOS);
+    printJson(P, *Reader, Sink.Findings, Suggest ? &Suggested : nullptr, TableOS);
   } else if (Format == "sarif") {
-    TableOS << sarifDocument(Sink.Findings);
+    std::vector<std::string> Notes;
+    for (const FactsReader::RelocationObject &R : Reader->RelocationObjects)
+      Notes.push_back(relocationNote(R));
+    TableOS << sarifDocument(Sink.Findings, Notes);
   } else {
     printText(P, Sink.Findings, TableOS, DiagsOS);
     for (const SuggestionLine &S : Suggested)
@@ -356,6 +271,8 @@ int runLink(ArrayRef<StringRef> Args) {
   }
   for (const std::string &N : Reader->Notes)
     errs() << "initcheck link: note: " << N << "\n";
+  for (const FactsReader::RelocationObject &R : Reader->RelocationObjects)
+    errs() << "initcheck link: note: " << relocationNote(R) << "\n";
   errs() << Diags;
   bool Errors = llvm::any_of(Sink.Findings, [](const Finding &F) {
     return F.Level == Severity::Error;
