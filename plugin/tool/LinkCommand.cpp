@@ -194,7 +194,8 @@ std::vector<SuggestionLine> suggestions(const WholeProgram &P,
 }
 
 void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
-               raw_ostream &Table, raw_ostream &Diags) {
+               const DeclaredLevels &Levels, raw_ostream &Table,
+               raw_ostream &Diags) {
   for (const Finding &F : Findings) {
     Diags << where(F.Where) << ": "
           << (F.Level == Severity::Error ? "error" : "warning") << ": "
@@ -202,7 +203,7 @@ void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
     for (const FindingNote &N : F.Notes)
       Diags << where(N.Where) << ": note: " << N.Message << "\n";
   }
-  for (unsigned I : initcallOrder(P)) {
+  for (unsigned I : initcallOrder(P, Levels)) {
     const Initcall &C = P.Facts.Initcalls[I];
     const Symbol &Entry = P.Facts.Symbols[C.Entry];
     Table << C.Level << "\t" << P.Facts.Symbols[C.Function].Name << "\t"
@@ -211,10 +212,11 @@ void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
 }
 
 void printJson(const WholeProgram &P, const std::vector<Finding> &Findings,
+               const DeclaredLevels &Levels,
                const std::vector<SuggestionLine> *Suggested, raw_ostream &OS) {
   json::OStream J(OS, 1);
   J.object([&] {
-    writeOrderTable(J, P);
+    writeOrderTable(J, P, Levels);
     J.attributeArray("mismatches", [&] {
       std::vector<std::string> Prints = fingerprints(Findings);
       for (size_t N = 0; N != Findings.size(); ++N)
@@ -314,10 +316,11 @@ int runLink(ArrayRef<StringRef> Args) {
                 /*WithCallGraph=*/Suggest));
   const WholeProgram &P = *Program;
   // Advice is the plugin's business, per file; the whole program adds
-  // nothing to it. --advice repeats it here.
+  // nothing to it, but for what the order table leaves out. --advice
+  // repeats it here.
   if (!Advice)
     for (const RuleInfo &R : allRules())
-      if (R.IsAdvice)
+      if (R.IsAdvice && !R.AboutOrderTable)
         Opts.Analysis.Disabled.insert(R.Id);
   CollectingSink Sink;
   runRules(P.Facts, Opts.Analysis, Sink);
@@ -330,11 +333,13 @@ int runLink(ArrayRef<StringRef> Args) {
   if (Suggest)
     Suggested = suggestions(P, Reader->FunctionSizes);
   if (Format == "json") {
-    printJson(P, Sink.Findings, Suggest ? &Suggested : nullptr, TableOS);
+    printJson(P, Sink.Findings, Opts.Analysis.InitcallLevels,
+              Suggest ? &Suggested : nullptr, TableOS);
   } else if (Format == "sarif") {
     TableOS << sarifDocument(Sink.Findings);
   } else {
-    printText(P, Sink.Findings, TableOS, DiagsOS);
+    printText(P, Sink.Findings, Opts.Analysis.InitcallLevels, TableOS,
+              DiagsOS);
     for (const SuggestionLine &S : Suggested)
       TableOS << "suggest\t" << S.Kind << "\t" << S.Fn->Name << "\t"
               << S.Fn->Loc.File << ":" << S.Fn->Loc.Line << "\t" << S.Bytes

@@ -2,7 +2,8 @@
 """Check that every front reports the same findings.
 
     compare_fronts.py --clang=... --plugin=... --clang-tidy=... --load=...
-                      [--initcheck=...] --temp=TEMP [--fixes] INPUT
+                      [--initcheck=...] --temp=TEMP [--fixes]
+                      [--setting=NAME=VALUE --tidy-option=KEY=VALUE]... INPUT
                       [-- CLANG_FLAGS]
 
 Runs clang-19 -fplugin=initcheck.so, clang-tidy-19 --load=initcheck-tidy.so
@@ -13,6 +14,9 @@ the ones of the fronts, not of the findings: the plugin's errors are
 clang-tidy warnings (clang-tidy chooses errors with --warnings-as-errors),
 and clang-tidy prints no location for a note in <scratch space>.
 With --fixes, the file each front's fix-its produce must be the same too.
+A --setting goes to the plugin as -fplugin-arg-initcheck-NAME=VALUE and to
+`initcheck check` as --NAME=VALUE; a --tidy-option to clang-tidy as the
+CheckOptions key initcheck.KEY.
 """
 
 import argparse
@@ -77,6 +81,8 @@ def main():
     parser.add_argument("--initcheck")
     parser.add_argument("--temp", required=True)
     parser.add_argument("--fixes", action="store_true")
+    parser.add_argument("--setting", action="append", default=[])
+    parser.add_argument("--tidy-option", action="append", default=[])
     parser.add_argument("input")
     args, rest = parser.parse_known_args()
     flags = rest[1:] if rest[:1] == ["--"] else rest
@@ -86,8 +92,12 @@ def main():
 
     plugin_cmd = [args.clang, "-fsyntax-only", "-ferror-limit=0",
                   "-fno-color-diagnostics", "-fplugin=" + args.plugin]
+    plugin_cmd += ["-fplugin-arg-initcheck-" + s for s in args.setting]
+    options = ", ".join("{key: 'initcheck.%s', value: '%s'}" % tuple(o.split("=", 1))
+                        for o in args.tidy_option)
     tidy_cmd = [args.clang_tidy, "--load=" + args.load,
-                "--checks=-*,initcheck-*", "--config={}"]
+                "--checks=-*,initcheck-*",
+                "--config={CheckOptions: [%s]}" % options if options else "--config={}"]
 
     _, plugin_out = run(plugin_cmd + flags + [args.input])
     _, tidy_out = run(tidy_cmd + [args.input, "--"] + flags)
@@ -101,7 +111,8 @@ def main():
                                             "plugin", "clang-tidy",
                                             lineterm="")) + "\n")
     if args.initcheck:
-        _, check_out = run([args.initcheck, "check", args.input, "--",
+        _, check_out = run([args.initcheck, "check"] +
+                           ["--" + s for s in args.setting] + [args.input, "--",
                             "-ferror-limit=0", "-fno-color-diagnostics"] + flags)
         check_lines = initcheck_lines(check_out)
         if plugin_lines != check_lines:
