@@ -27,16 +27,21 @@ unsigned phaseOfClass(SectionClass C) {
 /// and the helper may run at any time. An object's address in such a table
 /// escapes too: init code hands `platform_add_devices(devs, n)` a table of
 /// devices that the driver core keeps, so the table is no evidence that
-/// the objects die with it (see Residency()).
+/// the objects die with it (see Residency()). Nor is a table other files
+/// can read: one may copy its pointers into resident storage and call them
+/// after boot, as Xen copies its __initconst vendor table
+/// (`actual_cpu = amd_cpu_dev;`) and runs `actual_cpu.c_init` whenever a
+/// CPU comes online. Only the initcall runner reads an initcall table.
 static bool isPhaseTable(const Symbol &S) {
   if (S.Kind == SymbolKind::Function)
     return false;
   switch (S.Class) {
-  case SectionClass::Init:
   case SectionClass::InitTable:
-  case SectionClass::Exit:
   case SectionClass::ExitTable:
     return S.ExplicitSection;
+  case SectionClass::Init:
+  case SectionClass::Exit:
+    return S.ExplicitSection && S.InternalLinkage;
   default:
     return false;
   }

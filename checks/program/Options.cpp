@@ -215,6 +215,23 @@ static const SettingInfo Settings[] = {
     {"exit-section", "NAME[,NAME]", "more sections discarded like .exit.*",
      "NAME", "ExitSections",
      applySections},
+    {"initcall-levels", "LEVEL[,LEVEL]",
+     "the project's init levels in run order (default: the kernel's)",
+     "LEVEL", "InitcallLevels",
+     [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
+       DeclaredLevels Levels;
+       if (auto Err = splitList(Name, Value, Levels))
+         return Err;
+       if (auto Err = checkDeclaredLevels(Levels))
+         return Err;
+       DeclaredLevels &Have = O.Analysis.InitcallLevels;
+       if (!Have.empty() && Have != Levels)
+         return "'initcall-levels=" + Value.str() +
+                "' contradicts an earlier 'initcall-levels': one order per "
+                "run";
+       Have = std::move(Levels);
+       return std::nullopt;
+     }},
     {"sarif", "FILE", "also write the findings as SARIF 2.1.0 to FILE", "", "",
      [](StringRef, StringRef Value, InitcheckOptions &O) -> Result {
        if (Value.empty())

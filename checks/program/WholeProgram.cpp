@@ -296,16 +296,17 @@ std::vector<Suggestion> suggestInit(const WholeProgram &P) {
   return Out;
 }
 
-std::vector<unsigned> initcallOrder(const WholeProgram &P) {
+std::vector<unsigned> initcallOrder(const WholeProgram &P,
+                                    const DeclaredLevels &Declared) {
   std::vector<unsigned> Order;
   for (unsigned I = 0; I != P.Facts.Initcalls.size(); ++I)
-    if (isInitLevel(P.Facts.Initcalls[I].Level))
+    if (isInitLevel(P.Facts.Initcalls[I].Level, Declared))
       Order.push_back(I);
   // Initcalls were appended in link order, each unit's in position order:
   // sorting by level, then by that index, keeps both.
   llvm::sort(Order, [&](unsigned A, unsigned B) {
-    int RA = levelRank(P.Facts.Initcalls[A].Level),
-        RB = levelRank(P.Facts.Initcalls[B].Level);
+    int RA = levelRank(P.Facts.Initcalls[A].Level, Declared),
+        RB = levelRank(P.Facts.Initcalls[B].Level, Declared);
     return RA != RB ? RA < RB : A < B;
   });
   return Order;

@@ -10,6 +10,7 @@
 #define INITCHECK_CHECKS_WHOLEPROGRAM_H
 
 #include "checks/model/Facts.h"
+#include "checks/model/InitcallTable.h"
 #include "checks/facts/FactsFormat.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
@@ -55,10 +56,12 @@ WholeProgram joinFacts(std::vector<FactsView> Units,
                        bool WithCallGraph = true);
 
 /// The initcalls in the order the program runs them: by level (console
-/// first, then early, 0 .. 7s, a module's init), then link order, then
-/// position in the file. Exitcalls are left out: a built-in kernel never
-/// runs them.
-std::vector<unsigned> initcallOrder(const WholeProgram &P);
+/// first, then early, 0 .. 7s, or the levels \p Declared, then a module's
+/// init), then link order, then position in the file. Exitcalls are left
+/// out: a built-in kernel never runs them; so are entries of undeclared
+/// levels (initcheck-undeclared-initcall-level reports them).
+std::vector<unsigned> initcallOrder(const WholeProgram &P,
+                                    const DeclaredLevels &Declared);
 
 /// What `initcheck link --suggest` proposes (initify's first pass, on the
 /// whole program): functions only init code uses ("could be __init"), and

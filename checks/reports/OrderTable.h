@@ -20,8 +20,10 @@
 namespace initcheck {
 
 /// The "initcalls" attribute of link's JSON document: every initcall in
-/// the order the kernel runs them (initcallOrder), with its entry's place.
-void writeOrderTable(llvm::json::OStream &J, const WholeProgram &P);
+/// the order the kernel runs them (initcallOrder), with its entry's place;
+/// before it, when the project declared its levels, "initcall-levels".
+void writeOrderTable(llvm::json::OStream &J, const WholeProgram &P,
+                     const DeclaredLevels &Declared);
 
 /// One initcall: the level and the function, as the table names them.
 struct OrderedCall {
@@ -29,17 +31,25 @@ struct OrderedCall {
   std::string Function;
 };
 
+/// A `initcheck link --format=json` table read back.
+struct OrderTable {
+  DeclaredLevels Levels; ///< Its "initcall-levels"; empty: the kernel's.
+  std::vector<OrderedCall> Calls;
+};
+
 /// The init levels of a `initcheck link --format=json` table, in order.
 /// Exit calls (levels exit and module_exit) are left out: the order check
 /// is about initcalls.
-llvm::Expected<std::vector<OrderedCall>> readOrderTable(llvm::StringRef Path);
+llvm::Expected<OrderTable> readOrderTable(llvm::StringRef Path);
 
 /// The runtime's trace lines: initcall_debug's "calling  FN @ LEVEL", with
 /// " [MODULE]" after a module's functions, as the kernel's %pS prints them.
 bool isTraceLine(llvm::StringRef Line);
 
-/// The initcalls a trace says ran, in order (init levels only).
-std::vector<OrderedCall> initcallsRan(llvm::StringRef Trace);
+/// The initcalls a trace says ran, in order (init levels of \p Declared
+/// only).
+std::vector<OrderedCall> initcallsRan(llvm::StringRef Trace,
+                                      const DeclaredLevels &Declared);
 
 } // namespace initcheck
 

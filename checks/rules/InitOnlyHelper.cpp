@@ -24,7 +24,8 @@ void checkInitOnlyHelper(const RuleInput &In, FindingSink &Out) {
     unsigned H = R.From;
     const Symbol &Helper = Syms[H], &To = Syms[R.To];
     if (Reported[H] || !In.Reach.isHelper(H) || Helper.AlwaysInline ||
-        Helper.InSystemHeader || isInitcallFunction(In.Facts, H))
+        Helper.InSystemHeader ||
+        isInitcallFunction(In.Facts, H, In.Options.InitcallLevels))
       continue;
     unsigned Reach = In.Reach.reach(H);
     bool ToInitOrExit =

@@ -16,7 +16,10 @@ void checkInitcallNotInit(const RuleInput &In, FindingSink &Out) {
   std::vector<bool> Reported(In.Facts.Symbols.size(), false);
   for (const Initcall &C : In.Facts.Initcalls) {
     const Symbol &Fn = In.Facts.Symbols[C.Function];
-    bool Init = isInitLevel(C.Level);
+    // An undeclared level is initcheck-undeclared-initcall-level's.
+    if (levelRank(C.Level, In.Options.InitcallLevels) < 0)
+      continue;
+    bool Init = !isExitLevel(C.Level);
     SectionClass Wanted = Init ? SectionClass::Init : SectionClass::Exit;
     // Only unannotated static functions that nothing but init (exit) code
     // uses: mm/mmap.c's init_user_reserve() is an initcall and also runs

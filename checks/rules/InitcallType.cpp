@@ -14,7 +14,10 @@ namespace initcheck {
 void checkInitcallType(const RuleInput &In, FindingSink &Out) {
   for (const Initcall &C : In.Facts.Initcalls) {
     const Symbol &Fn = In.Facts.Symbols[C.Function];
-    bool Init = isInitLevel(C.Level);
+    // An undeclared level is initcheck-undeclared-initcall-level's.
+    if (levelRank(C.Level, In.Options.InitcallLevels) < 0)
+      continue;
+    bool Init = !isExitLevel(C.Level);
     if ((Init ? Fn.IsIntVoid : Fn.IsVoidVoid) || Fn.Type.empty())
       continue;
     Finding F;

@@ -11,6 +11,7 @@
 #include "checks/rules/NonconstInitconst.h"
 #include "checks/analysis/Residency.h"
 #include "checks/rules/SectionMismatch.h"
+#include "checks/rules/UndeclaredInitcallLevel.h"
 
 namespace initcheck {
 
@@ -42,6 +43,9 @@ static const RuleInfo Registry[] = {
     {"initcheck-annotation-mismatch",
      "declaration and definition disagree on the section", true,
      checkAnnotationMismatch},
+    {"initcheck-undeclared-initcall-level",
+     "an initcall section of a level the project did not declare", true,
+     checkUndeclaredInitcallLevel, /*AboutOrderTable=*/true},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Registry; }

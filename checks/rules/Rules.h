@@ -4,6 +4,7 @@
 
 #include "checks/model/Facts.h"
 #include "checks/model/Finding.h"
+#include "checks/model/InitcallTable.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -20,6 +21,9 @@ struct AnalysisOptions {
   /// More names (fnmatch patterns, like modpost's "*_ops") of data that may
   /// point to init and exit memory, for a project's own conventions.
   std::vector<std::string> ExtraWhitelist;
+  /// The project's init levels in run order (initcall-levels=); empty: the
+  /// kernel's.
+  DeclaredLevels InitcallLevels;
 };
 
 /// Everything a rule may look at.
@@ -39,6 +43,9 @@ struct RuleInfo {
   /// Advice never fails a build; the other rules are errors by default.
   bool IsAdvice;
   void (*Check)(const RuleInput &In, FindingSink &Out);
+  /// Advice about what the order table leaves out: `initcheck link` gives
+  /// it without --advice, since the table is its output.
+  bool AboutOrderTable = false;
 };
 
 /// Every rule, in reporting order.

@@ -72,7 +72,8 @@ std::vector<SuggestionLine> suggestions(const WholeProgram &P,
 }
 
 void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
-               raw_ostream &Table, raw_ostream &Diags) {
+               const DeclaredLevels &Levels, raw_ostream &Table,
+               raw_ostream &Diags) {
   for (const Finding &F : Findings) {
     Diags << where(F.Where) << ": "
           << (F.Level == Severity::Error ? "error" : "warning") << ": "
@@ -80,7 +81,7 @@ void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
     for (const FindingNote &N : F.Notes)
       Diags << where(N.Where) << ": note: " << N.Message << "\n";
   }
-  for (unsigned I : initcallOrder(P)) {
+  for (unsigned I : initcallOrder(P, Levels)) {
     const Initcall &C = P.Facts.Initcalls[I];
     const Symbol &Entry = P.Facts.Symbols[C.Entry];
     Table << C.Level << "\t" << P.Facts.Symbols[C.Function].Name << "\t"
@@ -90,10 +91,11 @@ void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
 
 void printJson(const WholeProgram &P, const FactsReader &Reader,
                const std::vector<Finding> &Findings,
+               const DeclaredLevels &Levels,
                const std::vector<SuggestionLine> *Suggested, raw_ostream &OS) {
   json::OStream J(OS, 1);
   J.object([&] {
-    writeOrderTable(J, P);
+    writeOrderTable(J, P, Levels);
     if (!Reader.RelocationObjects.empty())
       J.attributeArray("relocations_only", [&] {
         for (const FactsReader::RelocationObject &R : Reader.RelocationObjects)
@@ -234,10 +236,11 @@ int runLink(ArrayRef<StringRef> Args) {
                 /*WithCallGraph=*/Suggest));
   const WholeProgram &P = *Program;
   // Advice is the plugin's business, per file; the whole program adds
-  // nothing to it. --advice repeats it here.
+  // nothing to it, but for what the order table leaves out. --advice
+  // repeats it here.
   if (!Advice)
     for (const RuleInfo &R : allRules())
-      if (R.IsAdvice)
+      if (R.IsAdvice && !R.AboutOrderTable)
         Opts.Analysis.Disabled.insert(R.Id);
   CollectingSink Sink;
   runProgramRules(*Program, Opts.Analysis, Sink);
@@ -250,14 +253,16 @@ int runLink(ArrayRef<StringRef> Args) {
   if (Suggest)
     Suggested = suggestions(P, Reader->FunctionSizes);
   if (Format == "json") {
-    printJson(P, *Reader, Sink.Findings, Suggest ? &Suggested : nullptr, TableOS);
+    printJson(P, *Reader, Sink.Findings, Opts.Analysis.InitcallLevels,
+              Suggest ? &Suggested : nullptr, TableOS);
   } else if (Format == "sarif") {
     std::vector<std::string> Notes;
     for (const FactsReader::RelocationObject &R : Reader->RelocationObjects)
       Notes.push_back(relocationNote(R));
     TableOS << sarifDocument(Sink.Findings, Notes);
   } else {
-    printText(P, Sink.Findings, TableOS, DiagsOS);
+    printText(P, Sink.Findings, Opts.Analysis.InitcallLevels, TableOS,
+              DiagsOS);
     for (const SuggestionLine &S : Suggested)
       TableOS << "suggest\t" << S.Kind << "\t" << S.Fn->Name << "\t"
               << S.Fn->Loc.File << ":" << S.Fn->Loc.Line << "\t" << S.Bytes

@@ -18,6 +18,7 @@
 #include "checks/reports/AtomicFile.h"
 #include "checks/reports/OrderTable.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/FileSystem.h"
@@ -220,10 +221,10 @@ std::optional<int> parseRunArgs(ArrayRef<StringRef> Args, RunRequest &R) {
 /// modules (\p Modules: their real paths, ':'-separated), the program
 /// (\p Program: found on PATH) and --trace's file.
 std::optional<int> checkRunInputs(const RunRequest &R,
-                                  std::optional<std::vector<Call>> &Table,
+                                  std::optional<OrderTable> &Table,
                                   std::string &Modules, std::string &Program) {
   if (!R.TablePath.empty()) {
-    Expected<std::vector<Call>> T = readOrderTable(R.TablePath);
+    Expected<OrderTable> T = readOrderTable(R.TablePath);
     if (!T)
       return fail(toString(T.takeError()));
     Table = std::move(*T);
@@ -260,7 +261,7 @@ std::optional<int> checkRunInputs(const RunRequest &R,
 
 int runRun(ArrayRef<StringRef> Args) {
   RunRequest R;
-  std::optional<std::vector<Call>> Table;
+  std::optional<OrderTable> Table;
   std::string Modules, Program;
   std::optional<int> Exit = parseRunArgs(Args, R);
   if (!Exit)
@@ -277,17 +278,21 @@ int runRun(ArrayRef<StringRef> Args) {
           sys::fs::createTemporaryFile("initcheck-run", "trace", TracePath))
     return fail("cannot create a trace file: " + EC.message());
   // The runtime's variables are ours to set: a stale INITCHECK_MODULES
-  // from the caller's environment would load modules nobody asked for.
+  // from the caller's environment would load modules nobody asked for. The
+  // levels are the table's, when there is one.
   std::vector<std::string> Env;
   for (char **E = environ; *E; ++E) {
     StringRef Var(*E);
     if (!Var.starts_with("INITCHECK_TRACE=") &&
-        !Var.starts_with("INITCHECK_MODULES="))
+        !Var.starts_with("INITCHECK_MODULES=") &&
+        !(Table && Var.starts_with("INITCHECK_INITCALL_LEVELS=")))
       Env.push_back(Var.str());
   }
   Env.push_back("INITCHECK_TRACE=" + TracePath.str().str());
   if (!Modules.empty())
     Env.push_back("INITCHECK_MODULES=" + Modules);
+  if (Table && !Table->Levels.empty())
+    Env.push_back("INITCHECK_INITCALL_LEVELS=" + join(Table->Levels, ","));
 
   outs().flush();
   errs().flush();
@@ -323,8 +328,8 @@ int runRun(ArrayRef<StringRef> Args) {
            << Signal << " (" << strsignal(Signal) << ")\n";
 
   if (Table) {
-    std::vector<Call> Ran = initcallsRan(Trace);
-    if (std::optional<std::string> Diff = firstDifference(*Table, Ran)) {
+    std::vector<Call> Ran = initcallsRan(Trace, Table->Levels);
+    if (std::optional<std::string> Diff = firstDifference(Table->Calls, Ran)) {
       errs() << "initcheck run: the initcall order differs from " << TablePath
              << " at " << *Diff;
       if (Trace.empty())

@@ -9,6 +9,9 @@
 // named from the binary's own symbol table. At exit, under the keep-exit
 // script, it runs the exit calls last first.
 //
+// A project's own levels (INITCHECK_INITCALL_LEVELS=presmp,1, as the
+// plugin's initcall-levels= declares them) run instead, in that order.
+//
 // It also loads modules (<initcheck/module.h>): shared objects built with
 // -DMODULE and linked with initcheck-module.ld, whose init runs at insmod,
 // after which their init pages are freed in the same way.
@@ -19,7 +22,7 @@
 // initcall_debug, and the amount of init memory freed. INITCHECK_TRACE=FILE
 // sends that log, and every other line of the runtime's, to FILE instead of
 // stderr (`initcheck run`); INITCHECK_MODULES=A.so:B.so loads modules after
-// boot.
+// boot; INITCHECK_INITCALL_LEVELS=L,L declares the initcall levels.
 //
 //===----------------------------------------------------------------------===//
 #include "runtime.h"
@@ -35,6 +38,11 @@ struct InitcallLevel {
   const char *Start;
   const char *End;
 };
+
+// The levels a project declares instead of the kernel's, in run order
+// (INITCHECK_INITCALL_LEVELS=presmp,1; `initcheck run` sets it from the
+// order table), at most this many.
+enum { MaxDeclaredLevels = 64 };
 
 //===----------------------------------------------------------------------===//
 // Boot and exit.
@@ -66,6 +74,88 @@ static void doOneInitcall(initcall_t Fn, const char *Level) {
   else if (Ret != 0)
     logLine("initcall %s returned with error code %d\n",
             functionName(&Program, (const void *)Fn, Buf, sizeof(Buf)), Ret);
+}
+
+// The entries of level \p Name: the linker script's slice when the
+// kernel has the level, else the output section the linker made of the
+// orphan .initcall<Name>.init, which the scripts do not place (so it is
+// not freed with init memory). Empty when the program has none.
+static struct InitcallLevel findLevel(const char *Name, size_t Len,
+                                      const struct InitcallLevel *Kernel,
+                                      size_t KernelCount, char *NameBuf) {
+  struct InitcallLevel L = {NameBuf, NULL, NULL};
+  snprintf(NameBuf, Len + 1, "%s", Name);
+  for (size_t K = 0; K != KernelCount; ++K)
+    if (strcmp(Kernel[K].Name, NameBuf) == 0) {
+      L.Start = Kernel[K].Start;
+      L.End = Kernel[K].End;
+      return L;
+    }
+  char Section[96];
+  snprintf(Section, sizeof(Section), ".initcall%s.init", NameBuf);
+  for (size_t I = 0; I != Program.SectionCount; ++I)
+    if (strcmp(sectionName(&Program, I), Section) == 0) {
+      L.Start = (const char *)(Program.Sections[I].sh_addr + Program.LoadBias);
+      L.End = L.Start + Program.Sections[I].sh_size;
+    }
+  return L;
+}
+
+// True when \p Section (".initcallpresmp.init") is the table of a level in
+// \p Levels.
+static int isRunLevel(const char *Section, const struct InitcallLevel *Levels,
+                      size_t Count) {
+  for (size_t L = 0; L != Count; ++L) {
+    size_t N = strlen(Levels[L].Name);
+    if (strncmp(Section + 9, Levels[L].Name, N) == 0 &&
+        strcmp(Section + 9 + N, ".init") == 0)
+      return 1;
+  }
+  return 0;
+}
+
+// An initcall table the linker kept apart (an orphan .initcall<L>.init) of
+// a level that does not run is said, never skipped without a word.
+static void reportUnrunTables(const struct InitcallLevel *Levels,
+                              size_t Count) {
+  for (size_t I = 0; I != Program.SectionCount; ++I) {
+    const char *Section = sectionName(&Program, I);
+    size_t N = strlen(Section);
+    if (strncmp(Section, ".initcall", 9) != 0 || N < 14 ||
+        strcmp(Section + N - 5, ".init") != 0 ||
+        isRunLevel(Section, Levels, Count))
+      continue;
+    logLine("initcheck: %s: level '%.*s' is not declared "
+            "(INITCHECK_INITCALL_LEVELS): its %zu initcalls do not run\n",
+            Section, (int)(N - 14), Section + 9,
+            (size_t)(Program.Sections[I].sh_size / sizeof(initcall_t)));
+  }
+}
+
+// Run every initcall of \p Levels, level by level.
+static void runLevels(const struct InitcallLevel *Levels, size_t Count) {
+  reportUnrunTables(Levels, Count);
+  for (size_t L = 0; L != Count; ++L)
+    for (const char *Entry = Levels[L].Start; Entry < Levels[L].End;
+         Entry += sizeof(initcall_t))
+      doOneInitcall(*(const initcall_t *)Entry, Levels[L].Name);
+}
+
+// The declared levels of \p Spec ("presmp,1") into \p Out; their count.
+static size_t declaredLevels(const char *Spec,
+                             const struct InitcallLevel *Kernel,
+                             size_t KernelCount, struct InitcallLevel *Out,
+                             char (*Names)[64]) {
+  size_t Count = 0;
+  for (const char *P = Spec; *P && Count != MaxDeclaredLevels;) {
+    size_t Len = strcspn(P, ",");
+    if (Len != 0 && Len < 64) {
+      Out[Count] = findLevel(P, Len, Kernel, KernelCount, Names[Count]);
+      ++Count;
+    }
+    P += Len + (P[Len] == ',');
+  }
+  return Count;
 }
 
 // free_initmem(): the init text, rodata and data pages become inaccessible.
@@ -145,10 +235,15 @@ __attribute__((constructor(101))) static void initcheckBoot(void) {
       {"7", __initcall7_start, __initcall7s_start},
       {"7s", __initcall7s_start, __initcall_end},
   };
-  for (size_t L = 0; L != sizeof(Levels) / sizeof(Levels[0]); ++L)
-    for (const char *Entry = Levels[L].Start; Entry < Levels[L].End;
-         Entry += sizeof(initcall_t))
-      doOneInitcall(*(const initcall_t *)Entry, Levels[L].Name);
+  const size_t KernelCount = sizeof(Levels) / sizeof(Levels[0]);
+  const char *Declared = getenv("INITCHECK_INITCALL_LEVELS");
+  if (Declared && *Declared) {
+    static struct InitcallLevel Own[MaxDeclaredLevels];
+    static char Names[MaxDeclaredLevels][64];
+    runLevels(Own, declaredLevels(Declared, Levels, KernelCount, Own, Names));
+  } else {
+    runLevels(Levels, KernelCount);
+  }
   freeInitMemory();
   if (__lsan_do_leak_check)
     atexit(unprotectInitDataForLeakCheck);
