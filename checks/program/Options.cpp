@@ -245,6 +245,26 @@ static const SettingInfo Settings[] = {
        O.Help = true;
        return std::nullopt;
      }},
+    {"baseline", "FILE",
+     "findings of this SARIF file (one we wrote) are accepted, not errors",
+     "FILE", "Baseline",
+     [](StringRef, StringRef Value, InitcheckOptions &O) -> Result {
+       if (O.Accepted && O.Accepted->Path != Value)
+         return "'baseline=" + Value.str() + "' contradicts 'baseline=" +
+                O.Accepted->Path + "': one baseline per run";
+       auto B = std::make_shared<Baseline>();
+       if (auto Err = readBaseline(Value, *B))
+         return Err;
+       O.Accepted = std::move(B);
+       return std::nullopt;
+     }},
+    {"verbose", "",
+     "also show findings a suppression or a phase guard vouches for", "-",
+     "Verbose",
+     [](StringRef, StringRef, InitcheckOptions &O) -> Result {
+       O.Verbose = true;
+       return std::nullopt;
+     }},
 };
 
 ArrayRef<SettingInfo> allSettings() { return Settings; }

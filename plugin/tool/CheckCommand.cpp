@@ -69,8 +69,7 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const CodeGenOptions &CG = CI.getCodeGenOpts();
     TuAnalysis A = analyzeTranslationUnit(
-        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts,
-        Emit);
+        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts);
     if (!A.Analyzed)
       return;
     // Documents name files absolutely here (relative names are relative
@@ -87,8 +86,10 @@ public:
       Absolute(F.Where);
       for (FindingNote &N : F.Notes)
         Absolute(N.Where);
-      Out.Findings.push_back(std::move(F));
     }
+    reportTranslationUnit(Ctx, A, Opts, Emit);
+    for (Finding &F : A.Findings)
+      Out.Findings.push_back(std::move(F));
     Out.Analyzed = true;
   }
 
@@ -258,7 +259,7 @@ std::optional<int> checkFile(const CheckRequest &R, CompileCommands &DBs,
     return std::nullopt;
   }
   for (Finding &F : Result.Findings) {
-    Errors |= F.Level == Severity::Error;
+    Errors |= failsBuild(F);
     All.push_back(std::move(F));
   }
   return std::nullopt;
