@@ -172,6 +172,21 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   }
   if (!ReadRefs(WithEdges ? &F.Edges : nullptr, /*WithLoc=*/false))
     return createStringError("corrupt facts: edge count");
+  uint64_t NSupp = R.u();
+  if (NSupp > Payload.size())
+    return createStringError("corrupt facts: suppression count");
+  for (uint64_t I = 0; I != NSupp && !R.failed(); ++I) {
+    PackedSuppression S;
+    S.Where = R.loc();
+    S.Line = R.u();
+    uint64_t NRules = R.u();
+    if (NRules > Payload.size())
+      return createStringError("corrupt facts: suppression rule count");
+    for (uint64_t J = 0; J != NRules && !R.failed(); ++J)
+      S.Rules.push_back(R.str());
+    S.Reason = R.str();
+    F.Suppressions.push_back(std::move(S));
+  }
   if (R.failed())
     return createStringError("truncated or corrupt facts record");
   F.Strings = std::move(R.Strings);

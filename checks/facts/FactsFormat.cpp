@@ -109,6 +109,15 @@ std::string encodeFacts(const TuFacts &F) {
     W.u(C.Position);
   }
   Refs(F.Edges, /*WithLoc=*/false);
+  W.u(F.Suppressions.size());
+  for (const Suppression &S : F.Suppressions) {
+    W.loc(S.Where);
+    W.u(S.Line);
+    W.u(S.Rules.size());
+    for (const std::string &R : S.Rules)
+      W.str(R);
+    W.str(S.Reason);
+  }
   std::string Payload = W.finish();
   // Names and header paths compress several times over; zlib comes with
   // the LLVM that clang links. Raw size 0 means "stored uncompressed".

@@ -33,7 +33,7 @@ namespace initcheck {
 /// final link discards it too.
 inline constexpr llvm::StringLiteral FactsSectionName = ".discard.initcheck";
 /// Bumped whenever the encoding changes; a reader accepts only its own.
-inline constexpr uint32_t FactsFormatVersion = 2;
+inline constexpr uint32_t FactsFormatVersion = 3;
 
 /// One framed record for \p Facts (locations must be resolved, and the
 /// facts be a unit's summary: summarizeUnit()).
@@ -77,6 +77,13 @@ struct PackedInitcall {
   uint32_t Level = 0, Entry = 0, Function = 0, Position = 0;
 };
 
+struct PackedSuppression {
+  PackedLocation Where;
+  uint32_t Line = 0;
+  std::vector<uint32_t> Rules;
+  uint32_t Reason = 0;
+};
+
 /// One record decoded without copying a string, for `initcheck link`: a
 /// kernel has a quarter of a million symbols in its records, and the join
 /// keeps one per external name, so only the survivors become Symbols (with
@@ -89,6 +96,7 @@ struct FactsView {
   std::vector<PackedReference> Refs;
   std::vector<PackedInitcall> Initcalls;
   std::vector<PackedReference> Edges;
+  std::vector<PackedSuppression> Suppressions;
   bool DataSections = false;
   bool KernelWithoutModules = false;
   /// The payload after zlib, when it was compressed.

@@ -5,6 +5,7 @@
 #include "llvm/ADT/CachedHashString.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Parallel.h"
 #ifdef __linux__
 #include <sys/mman.h>
@@ -77,6 +78,7 @@ private:
   /// The symbols the objects moved (FactsView::Moved): joined symbol, unit,
   /// its index there, the section it was compiled into.
   std::vector<std::tuple<unsigned, uint32_t, uint32_t, uint32_t>> Moves;
+  StringSet<> SeenSuppressions; ///< "file:line" of those in Out already.
 };
 
 Joiner::Joiner(std::vector<FactsView> &Units,
@@ -164,6 +166,20 @@ void Joiner::addUnit(uint32_t U) {
   }
   Out.DataSections |= T.DataSections;
   Out.KernelWithoutModules |= T.KernelWithoutModules;
+  for (const PackedSuppression &PS : T.Suppressions) {
+    Suppression S;
+    T.location(PS.Where, S.Where);
+    S.Line = PS.Line;
+    // A header's comment comes with every unit that includes it: once.
+    if (!SeenSuppressions
+             .insert(S.Where.File + ":" + std::to_string(S.Where.Line))
+             .second)
+      continue;
+    for (uint32_t Rule : PS.Rules)
+      S.Rules.push_back(T.Strings[Rule].str());
+    S.Reason = T.Strings[PS.Reason].str();
+    Out.Suppressions.push_back(std::move(S));
+  }
 }
 
 void Joiner::finish() {

@@ -92,6 +92,7 @@ TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
   DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Options.WarnOnly);
   runRules(Out.Facts, Options.Analysis, Sink);
   Out.Findings = Sink.flush();
+  markSuppressed(Out.Findings, Out.Facts.Suppressions);
   Out.Analyzed = true;
   return Out;
 }

@@ -61,7 +61,8 @@ struct TuAnalysis {
   std::vector<Finding> Findings; ///< In source order, locations resolved.
 };
 
-/// Collect the facts of the translation unit and run the rules. Silent
+/// Collect the facts of the translation unit, run the rules, and mark the
+/// findings its initcheck-suppress comments cover. Silent
 /// when the file already has errors: an AST with errors may be incomplete,
 /// and the compile fails anyway. \p DataSections: -fdata-sections or LTO,
 /// under which ld.lld -r leaves every object in .data.<name> and modpost

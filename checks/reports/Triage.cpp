@@ -9,6 +9,30 @@ using namespace llvm;
 
 namespace initcheck {
 
+void markSuppressed(std::vector<Finding> &Findings,
+                    ArrayRef<Suppression> Suppressions) {
+  if (Suppressions.empty())
+    return;
+  for (Finding &F : Findings) {
+    if (F.By != Vouched::Reported)
+      continue;
+    for (const Suppression &S : Suppressions) {
+      if (S.Where.File != F.Where.File || S.Line != F.Where.Line ||
+          !llvm::is_contained(S.Rules, F.RuleId))
+        continue;
+      if (S.Reason.empty()) {
+        F.Notes.push_back({S.Where, "this initcheck-suppress comment gives "
+                                    "no reason ('): REASON'), so it "
+                                    "suppresses nothing"});
+        continue;
+      }
+      F.By = Vouched::Suppressed;
+      F.Justification = S.Reason;
+      break;
+    }
+  }
+}
+
 void markBaseline(std::vector<Finding> &Findings, const Baseline &B) {
   StringSet<> Accepted;
   for (const Baseline::Entry &E : B.Entries)

@@ -20,6 +20,14 @@ namespace initcheck {
 struct Baseline;
 struct InitcheckOptions;
 
+/// Mark the findings an initcheck-suppress comment of \p Suppressions
+/// covers (one naming the finding's rule, covering its line, in the same
+/// file as the finding's place spells it) as Suppressed, with
+/// the comment's reason. A comment without a reason suppresses nothing:
+/// the finding gets a note saying so.
+void markSuppressed(std::vector<Finding> &Findings,
+                    llvm::ArrayRef<Suppression> Suppressions);
+
 /// Set Baseline (New or Unchanged) on every finding of \p Findings (one
 /// run's, locations resolved): Unchanged when its fingerprint is in \p B.
 void markBaseline(std::vector<Finding> &Findings, const Baseline &B);

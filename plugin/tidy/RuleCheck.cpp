@@ -247,6 +247,7 @@ void RuleCheck::check(const MatchFinder::MatchResult &Result) {
     MainFile = identityFile(Main->getName());
   for (Finding &F : Found)
     resolveLocation(F.Where, SM);
+  markSuppressed(Found, A.Facts.Suppressions);
   triageRun(Found, Settings, [&](StringRef File) { return File == MainFile; });
   llvm::erase_if(Found, [&](const Finding &F) { return F.RuleId != getID(); });
   for (const Finding &F : Found)

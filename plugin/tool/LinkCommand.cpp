@@ -329,6 +329,7 @@ int runLink(ArrayRef<StringRef> Args) {
   CollectingSink Sink;
   runRules(P.Facts, Opts.Analysis, Sink);
   explainLinkFindings(P, Opts.WarnOnly, Sink.Findings);
+  markSuppressed(Sink.Findings, P.Facts.Suppressions);
   // The whole program: every file is the run's, for a baseline's absent.
   triageRun(Sink.Findings, Opts, [](StringRef) { return true; });
 
