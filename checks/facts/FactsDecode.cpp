@@ -96,6 +96,23 @@ private:
 };
 } // namespace
 
+/// The phase guards and the references under them; false when corrupt.
+static bool readGuards(Reader &R, FactsView &F, size_t Limit) {
+  uint64_t N = R.u();
+  if (N > Limit || N > UINT16_MAX)
+    return false;
+  for (uint64_t I = 0; I != N && !R.failed(); ++I)
+    F.Guards.push_back(R.str());
+  uint64_t NRefs = R.u();
+  if (NRefs > F.Refs.size())
+    return false;
+  for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
+    unsigned Ref = R.index(F.Refs.size());
+    F.Refs[Ref].Guard = R.index(F.Guards.size() + 1);
+  }
+  return !R.failed();
+}
+
 /// One payload; \p Payload must outlive the view (its strings point there).
 static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   Reader R(Payload);
@@ -187,6 +204,9 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
     S.Reason = R.str();
     F.Suppressions.push_back(std::move(S));
   }
+  // A record that already ran out says so below.
+  if (!readGuards(R, F, Payload.size()) && !R.failed())
+    return createStringError("corrupt facts: phase guards");
   if (R.failed())
     return createStringError("truncated or corrupt facts record");
   F.Strings = std::move(R.Strings);

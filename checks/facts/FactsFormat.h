@@ -33,7 +33,7 @@ namespace initcheck {
 /// final link discards it too.
 inline constexpr llvm::StringLiteral FactsSectionName = ".discard.initcheck";
 /// Bumped whenever the encoding changes; a reader accepts only its own.
-inline constexpr uint32_t FactsFormatVersion = 3;
+inline constexpr uint32_t FactsFormatVersion = 4;
 
 /// One framed record for \p Facts (locations must be resolved, and the
 /// facts be a unit's summary: summarizeUnit()).
@@ -70,6 +70,7 @@ struct PackedNote {
 struct PackedReference {
   uint32_t From = 0, To = 0;
   RefKind Kind = RefKind::AddressOf;
+  uint16_t Guard = 0; ///< FactsView::Guards[Guard - 1]; 0 = none.
   PackedLocation Loc;
 };
 
@@ -97,6 +98,7 @@ struct FactsView {
   std::vector<PackedInitcall> Initcalls;
   std::vector<PackedReference> Edges;
   std::vector<PackedSuppression> Suppressions;
+  std::vector<uint32_t> Guards; ///< The phase guards, as strings.
   bool DataSections = false;
   bool KernelWithoutModules = false;
   /// The payload after zlib, when it was compressed.

@@ -107,6 +107,9 @@ struct Reference {
   unsigned From = 0; ///< Index into TuFacts::Symbols.
   unsigned To = 0;
   RefKind Kind = RefKind::AddressOf;
+  /// Inside `if (GUARD)` of a declared phase guard: TuFacts::Guards[Guard -
+  /// 1]; 0 = none. Judged as a reference of init code.
+  unsigned short Guard = 0;
   Location Loc;
 };
 
@@ -143,6 +146,8 @@ struct TuFacts {
   /// Every initcheck-suppress comment of the unit's files, outside system
   /// headers; carried in the facts record for `initcheck link`.
   std::vector<Suppression> Suppressions;
+  /// The phase guards references name (Reference::Guard), as declared.
+  std::vector<std::string> Guards;
   /// -fdata-sections puts data in .data.<name>, which modpost never scans.
   bool DataSections = false;
   /// A kernel build (__KERNEL__) without CONFIG_MODULES: modpost runs

@@ -258,6 +258,18 @@ static const SettingInfo Settings[] = {
        O.Accepted = std::move(B);
        return std::nullopt;
      }},
+    {"phase-guard", "EXPR",
+     "code inside `if (EXPR)` runs only at init (trusted, not proved)",
+     "EXPR", "PhaseGuard",
+     [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
+       // Compared as tokens (collect/PhaseGuards.cpp); here only the text,
+       // since initcheck-link has no lexer.
+       if (Value.trim().empty())
+         return "'" + Name.str() + "' needs an expression";
+       if (!llvm::is_contained(O.Collect.PhaseGuards, Value.trim().str()))
+         O.Collect.PhaseGuards.push_back(Value.trim().str());
+       return std::nullopt;
+     }},
     {"verbose", "",
      "also show findings a suppression or a phase guard vouches for", "-",
      "Verbose",

@@ -69,6 +69,8 @@ private:
       Key += "\ni" + S;
     for (const std::string &S : O.Extra.Exit)
       Key += "\ne" + S;
+    for (const std::string &S : O.PhaseGuards)
+      Key += "\ng" + S;
     return Key;
   }
 
