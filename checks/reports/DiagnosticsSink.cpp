@@ -98,10 +98,12 @@ TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
 }
 
 void reportTranslationUnit(clang::ASTContext &Ctx, TuAnalysis &A,
-                           const InitcheckOptions &Options, bool Emit) {
+                           const InitcheckOptions &Options, bool Emit,
+                           llvm::StringRef MainName) {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::string MainFile;
-  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+  std::string MainFile = identityFile(MainName);
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+      Main && MainName.empty())
     MainFile = identityFile(Main->getName());
   triageRun(A.Findings, Options,
             [&](llvm::StringRef File) { return File == MainFile; });

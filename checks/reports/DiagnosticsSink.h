@@ -73,10 +73,12 @@ TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
 
 /// Triage \p A's findings (reports/Triage.h; a baseline's absent results
 /// only for the main file), and report them to clang's diagnostics when
-/// \p Emit. A front that renames files (initcheck check makes them
-/// absolute) does so before: fingerprints are of the names it writes.
+/// \p Emit. A front that renames files (initcheck check) does so before,
+/// and gives the main file's new name as \p MainName: fingerprints are of
+/// the names it writes.
 void reportTranslationUnit(clang::ASTContext &Ctx, TuAnalysis &A,
-                           const InitcheckOptions &Options, bool Emit);
+                           const InitcheckOptions &Options, bool Emit,
+                           llvm::StringRef MainName = {});
 
 } // namespace initcheck
 
