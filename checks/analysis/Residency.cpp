@@ -119,6 +119,11 @@ Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
       unsigned R = Out[K];
       const Reference &Ref = At(R);
       unsigned Bits = Reach[From];
+      // Under a phase guard resident code runs as init code does, on its
+      // author's word: like __ref, which vouches the same way, so a helper
+      // only guarded code calls is never advised into .init.text.
+      if (Ref.Guard && (Bits & ReachResident))
+        Bits = (Bits & ~ReachResident) | ReachRef;
       if (Ref.Kind == RefKind::AddressOf && Bits &&
           !(isPhaseTable(Syms[From]) &&
             Syms[Ref.To].Kind == SymbolKind::Function))

@@ -15,6 +15,7 @@
 
 #include "checks/collect/FactCollector.h"
 #include "checks/collect/AsmSections.h"
+#include "checks/collect/PhaseGuards.h"
 #include "checks/model/InitcallTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -38,8 +39,7 @@ using namespace clang;
 using namespace llvm;
 
 // Hidden: private to the collector's files, so the module exports none of
-// it and calls among its parts stay direct (as when it was one file's
-// anonymous class).
+// it and calls among its parts stay direct.
 class LLVM_LIBRARY_VISIBILITY Collector
     : public RecursiveASTVisitor<Collector> {
   using Base = RecursiveASTVisitor<Collector>;
@@ -49,6 +49,9 @@ public:
       : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), PP(PP),
         Extra(Options.Extra) {
     Facts.DataSections = Options.DataSections;
+    Facts.Guards = Options.PhaseGuards;
+    for (const std::string &G : Facts.Guards)
+      GuardKeys.push_back(normalizeGuard(G));
   }
 
   TuFacts run();
@@ -102,6 +105,9 @@ public:
   // CodeGen folds these at every -O by the same test (constantFold below);
   // the condition itself is not emitted either.
   bool TraverseIfStmt(IfStmt *S, DataRecursionQueue * = nullptr);
+  /// An `if` on a declared phase guard: its then-branch's references are
+  /// marked with the guard (PhaseGuards.cpp).
+  bool traverseGuardedIf(IfStmt *S);
   bool TraverseConditionalOperator(ConditionalOperator *E,
                                    DataRecursionQueue * = nullptr);
   bool TraverseBinaryOperator(BinaryOperator *E,
@@ -120,7 +126,6 @@ public:
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *E);
   bool VisitUnaryOperator(UnaryOperator *E);
   bool VisitImplicitCastExpr(ImplicitCastExpr *E);
-
   bool VisitDeclRefExpr(DeclRefExpr *E);
 
   // A lambda's body is a function of its own, in .text whatever encloses
@@ -214,7 +219,8 @@ private:
   bool readAsConstant(const Expr *E) const;
   /// A cast to void of an expression without side effects.
   bool isDiscardedPure(const ExplicitCastExpr *E) const;
-
+  /// The declared phase guard a condition is (PhaseGuards.cpp), or 0.
+  unsigned short guardOf(const Expr *Cond);
 
   /// The object whose address or element an lvalue expression designates:
   /// `x`, `x.a.b`, `x[i]` all lead to the DeclRefExpr of x.
@@ -255,6 +261,7 @@ private:
     R.From = *Current;
     R.To = To;
     R.Kind = Kind;
+    R.Guard = Current == GuardOwner ? CurrentGuard : 0;
     R.Loc.Loc = Loc;
     Facts.Refs.push_back(R);
   }
@@ -295,9 +302,7 @@ private:
 
   /// The section attribute of one declaration, if it wrote one itself.
   static const SectionAttr *ownSection(const Decl *D);
-
   void describe(const NamedDecl *Canon, Symbol &S);
-
   /// The definition of an object, or the tentative definition C makes one
   /// of (`int x __initdata;`), from any of its declarations: clang's
   /// getActingDefinition() answers only when asked on a tentative one, and
@@ -306,9 +311,7 @@ private:
 
   std::string defaultSection(const FunctionDecl *FD, const VarDecl *VD,
                              const Symbol &S);
-
   static std::string pragmaSection(const Decl *D);
-
   /// Remember the macro name the annotation was written with, when the
   /// attribute comes from a single macro token such as `__initdata`.
   void noteAnnotationSpelling(const SectionAttr *A, Symbol &S);
@@ -318,9 +321,7 @@ private:
   /// `struct platform_device * __init_or_module f(...)`, and a project
   /// macro may wrap it.
   bool writtenInitOrModule(const SectionAttr *A) const;
-
   void findConflicts(const NamedDecl *Canon, const Decl *Def, Symbol &S);
-
   /// Where a fix-it may add `__init` (before the name) or `__initdata`
   /// (after the declarator, kernel style). Only for plain declarators
   /// written in a file; anything fancier gets no fix-it.
@@ -329,17 +330,14 @@ private:
   /// Symbols named by file-scope asm and alias attributes: C names, looked
   /// up at translation-unit scope once the whole file is known.
   std::optional<unsigned> lookupByName(StringRef Name);
-
   /// The functions and objects of namespace scope outside system headers,
   /// by mangled name; built once, the first time a C++ name is not found.
   void indexMangledNames();
-
   /// A function or object of that name whose declaration carries a
   /// section attribute, or that another file defines (whose section only
   /// the whole-program step knows).
   std::optional<unsigned> lookupAnnotatedByName(StringRef Name);
   static bool isSymbolName(StringRef Name);
-
   void resolveAsm();
 
   struct Aliasee {
@@ -349,7 +347,6 @@ private:
   };
   /// What an alias or ifunc declaration points at.
   static std::optional<Aliasee> aliasee(const Decl *D);
-
   /// The symbol an alias finally names: an alias of an alias is followed
   /// to the definition (clang rejects cycles; the walk is bounded anyway).
   std::optional<unsigned> finalAliasTarget(StringRef Name);
@@ -391,6 +388,9 @@ private:
   DenseMap<const CXXRecordDecl *, unsigned> VTables;
   std::optional<StringMap<const NamedDecl *>> MangledNames;
   std::optional<unsigned> Current;
+  std::vector<std::string> GuardKeys; ///< normalizeGuard() of Facts.Guards.
+  unsigned short CurrentGuard = 0; ///< In its then-branch, in GuardOwner.
+  std::optional<unsigned> GuardOwner;
   SourceLocation UseLoc; ///< Where a default argument being visited is used.
 };
 

@@ -278,7 +278,7 @@ bool Collector::TraverseIfStmt(IfStmt *S, DataRecursionQueue *) {
       !S->getCond()->isValueDependent())
     Folded = constantFold(S->getCond());
   if (!Folded)
-    return Base::TraverseIfStmt(S);
+    return traverseGuardedIf(S);
   Stmt *Live = *Folded ? S->getThen() : S->getElse();
   Stmt *Dead = *Folded ? S->getElse() : S->getThen();
   if (!S->isConstexpr() && containsLabel(Dead))

@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/collect/Collector.h"
+#include "checks/collect/Suppressions.h"
 #include "clang/Basic/Stack.h"
 #include "llvm/Support/thread.h"
 
@@ -329,6 +330,8 @@ TuFacts collectFacts(clang::ASTContext &Ctx, clang::Preprocessor *PP,
     Facts = collect::Collector(Ctx, PP, Options).run();
   });
   Walk.join();
+  Facts.Suppressions =
+      collectSuppressions(Ctx.getSourceManager(), Ctx.getLangOpts());
   return Facts;
 }
 

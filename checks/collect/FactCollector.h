@@ -16,6 +16,9 @@ struct CollectOptions {
   bool DataSections = false;
   /// A project's own init and exit sections.
   ExtraSections Extra;
+  /// phase-guard=EXPR: conditions under which resident code runs only in
+  /// the init phase (docs/adopting.md#phase-guards).
+  std::vector<std::string> PhaseGuards;
 };
 
 /// Walk the whole translation unit once and record every function and

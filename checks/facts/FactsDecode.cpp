@@ -96,6 +96,23 @@ private:
 };
 } // namespace
 
+/// The phase guards and the references under them; false when corrupt.
+static bool readGuards(Reader &R, FactsView &F, size_t Limit) {
+  uint64_t N = R.u();
+  if (N > Limit || N > UINT16_MAX)
+    return false;
+  for (uint64_t I = 0; I != N && !R.failed(); ++I)
+    F.Guards.push_back(R.str());
+  uint64_t NRefs = R.u();
+  if (NRefs > F.Refs.size())
+    return false;
+  for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
+    unsigned Ref = R.index(F.Refs.size());
+    F.Refs[Ref].Guard = R.index(F.Guards.size() + 1);
+  }
+  return !R.failed();
+}
+
 /// One payload; \p Payload must outlive the view (its strings point there).
 static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   Reader R(Payload);
@@ -172,6 +189,24 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   }
   if (!ReadRefs(WithEdges ? &F.Edges : nullptr, /*WithLoc=*/false))
     return createStringError("corrupt facts: edge count");
+  uint64_t NSupp = R.u();
+  if (NSupp > Payload.size())
+    return createStringError("corrupt facts: suppression count");
+  for (uint64_t I = 0; I != NSupp && !R.failed(); ++I) {
+    PackedSuppression S;
+    S.Where = R.loc();
+    S.Line = R.u();
+    uint64_t NRules = R.u();
+    if (NRules > Payload.size())
+      return createStringError("corrupt facts: suppression rule count");
+    for (uint64_t J = 0; J != NRules && !R.failed(); ++J)
+      S.Rules.push_back(R.str());
+    S.Reason = R.str();
+    F.Suppressions.push_back(std::move(S));
+  }
+  // A record that already ran out says so below.
+  if (!readGuards(R, F, Payload.size()) && !R.failed())
+    return createStringError("corrupt facts: phase guards");
   if (R.failed())
     return createStringError("truncated or corrupt facts record");
   F.Strings = std::move(R.Strings);

@@ -109,6 +109,26 @@ std::string encodeFacts(const TuFacts &F) {
     W.u(C.Position);
   }
   Refs(F.Edges, /*WithLoc=*/false);
+  W.u(F.Suppressions.size());
+  for (const Suppression &S : F.Suppressions) {
+    W.loc(S.Where);
+    W.u(S.Line);
+    W.u(S.Rules.size());
+    for (const std::string &R : S.Rules)
+      W.str(R);
+    W.str(S.Reason);
+  }
+  // Phase guards, then the references under one (few: most units none).
+  W.u(F.Guards.size());
+  for (const std::string &G : F.Guards)
+    W.str(G);
+  size_t Guarded = llvm::count_if(F.Refs, [](const Reference &R) { return R.Guard; });
+  W.u(Guarded);
+  for (size_t I = 0; I != F.Refs.size(); ++I)
+    if (F.Refs[I].Guard) {
+      W.u(I);
+      W.u(F.Refs[I].Guard);
+    }
   std::string Payload = W.finish();
   // Names and header paths compress several times over; zlib comes with
   // the LLVM that clang links. Raw size 0 means "stored uncompressed".

@@ -33,7 +33,7 @@ namespace initcheck {
 /// final link discards it too.
 inline constexpr llvm::StringLiteral FactsSectionName = ".discard.initcheck";
 /// Bumped whenever the encoding changes; a reader accepts only its own.
-inline constexpr uint32_t FactsFormatVersion = 2;
+inline constexpr uint32_t FactsFormatVersion = 4;
 
 /// One framed record for \p Facts (locations must be resolved, and the
 /// facts be a unit's summary: summarizeUnit()).
@@ -70,11 +70,19 @@ struct PackedNote {
 struct PackedReference {
   uint32_t From = 0, To = 0;
   RefKind Kind = RefKind::AddressOf;
+  uint16_t Guard = 0; ///< FactsView::Guards[Guard - 1]; 0 = none.
   PackedLocation Loc;
 };
 
 struct PackedInitcall {
   uint32_t Level = 0, Entry = 0, Function = 0, Position = 0;
+};
+
+struct PackedSuppression {
+  PackedLocation Where;
+  uint32_t Line = 0;
+  std::vector<uint32_t> Rules;
+  uint32_t Reason = 0;
 };
 
 /// One record decoded without copying a string, for `initcheck link`: a
@@ -89,6 +97,8 @@ struct FactsView {
   std::vector<PackedReference> Refs;
   std::vector<PackedInitcall> Initcalls;
   std::vector<PackedReference> Edges;
+  std::vector<PackedSuppression> Suppressions;
+  std::vector<uint32_t> Guards; ///< The phase guards, as strings.
   bool DataSections = false;
   bool KernelWithoutModules = false;
   /// Not a record: an object's relocations, read where it has no facts

@@ -115,6 +115,9 @@ struct Reference {
   unsigned From = 0; ///< Index into TuFacts::Symbols.
   unsigned To = 0;
   RefKind Kind = RefKind::AddressOf;
+  /// Inside `if (GUARD)` of a declared phase guard: TuFacts::Guards[Guard -
+  /// 1]; 0 = none. Judged as a reference of init code.
+  unsigned short Guard = 0;
   Location Loc;
 };
 
@@ -124,6 +127,17 @@ struct Initcall {
   unsigned Entry = 0;    ///< The table entry symbol.
   unsigned Function = 0; ///< The function it runs.
   unsigned Position = 0; ///< Order of the entry within its file.
+};
+
+/// An `initcheck-suppress(RULE[,RULE]): REASON` comment
+/// (docs/adopting.md#suppressions): findings of its rules on the line it
+/// ends (a comment after code), or on the next line (a comment alone on its
+/// line), are vouched for with its reason.
+struct Suppression {
+  Location Where; ///< The comment.
+  unsigned Line = 0; ///< The line of Where.File whose findings it covers.
+  std::vector<std::string> Rules;
+  std::string Reason; ///< Empty: no reason given, so it suppresses nothing.
 };
 
 struct TuFacts {
@@ -137,6 +151,11 @@ struct TuFacts {
   /// The annotation macros the translation unit defines, so fix-its can
   /// spell `__init` or fall back to the attribute.
   llvm::StringSet<> DefinedAnnotationMacros;
+  /// Every initcheck-suppress comment of the unit's files, outside system
+  /// headers; carried in the facts record for `initcheck link`.
+  std::vector<Suppression> Suppressions;
+  /// The phase guards references name (Reference::Guard), as declared.
+  std::vector<std::string> Guards;
   /// -fdata-sections puts data in .data.<name>, which modpost never scans.
   bool DataSections = false;
   /// A kernel build (__KERNEL__) without CONFIG_MODULES: modpost runs

@@ -12,6 +12,18 @@ namespace initcheck {
 
 enum class Severity : unsigned char { Error, Warning };
 
+/// The key SARIF results carry a finding's fingerprint under
+/// (reports/FindingIdentity.h computes it; baselines read it back).
+inline constexpr llvm::StringLiteral FingerprintKey = "initcheck/v1";
+
+/// What a project said about a finding after the rules found it: nothing,
+/// an initcheck-suppress comment, or a phase guard around the reference
+/// (docs/adopting.md). Only a Reported finding can fail a build.
+enum class Vouched : unsigned char { Reported, Suppressed, Guarded };
+
+/// A finding against a baseline (baseline=FILE): SARIF's baselineState.
+enum class BaselineState : unsigned char { None, New, Unchanged, Absent };
+
 struct Finding {
   llvm::StringRef RuleId; ///< The registry's id, stamped by runRule().
   Severity Level = Severity::Error;
@@ -21,7 +33,21 @@ struct Finding {
   std::vector<FixIt> FixIts;
   /// The reference the finding is about (index into TuFacts::Refs), if any.
   std::optional<unsigned> Ref;
+  Vouched By = Vouched::Reported;
+  /// Suppressed: the comment's reason; Guarded: the guard's expression.
+  std::string Justification;
+  BaselineState Baseline = BaselineState::None;
+  /// Absent: the fingerprint the baseline gave it.
+  std::string BaselineFingerprint;
 };
+
+/// Whether \p F fails the build: an error nobody vouched for and that the
+/// baseline does not accept.
+inline bool failsBuild(const Finding &F) {
+  return F.Level == Severity::Error && F.By == Vouched::Reported &&
+         F.Baseline != BaselineState::Unchanged &&
+         F.Baseline != BaselineState::Absent;
+}
 
 /// Where findings go: clang's DiagnosticsEngine, clang-tidy, or a file.
 class FindingSink {

@@ -252,6 +252,38 @@ static const SettingInfo Settings[] = {
        O.Help = true;
        return std::nullopt;
      }},
+    {"baseline", "FILE",
+     "findings of this SARIF file (one we wrote) are accepted, not errors",
+     "FILE", "Baseline",
+     [](StringRef, StringRef Value, InitcheckOptions &O) -> Result {
+       if (O.Accepted && O.Accepted->Path != Value)
+         return "'baseline=" + Value.str() + "' contradicts 'baseline=" +
+                O.Accepted->Path + "': one baseline per run";
+       auto B = std::make_shared<Baseline>();
+       if (auto Err = readBaseline(Value, *B))
+         return Err;
+       O.Accepted = std::move(B);
+       return std::nullopt;
+     }},
+    {"phase-guard", "EXPR",
+     "code inside `if (EXPR)` runs only at init (trusted, not proved)",
+     "EXPR", "PhaseGuard",
+     [](StringRef Name, StringRef Value, InitcheckOptions &O) -> Result {
+       // Compared as tokens (collect/PhaseGuards.cpp); here only the text,
+       // since initcheck-link has no lexer.
+       if (Value.trim().empty())
+         return "'" + Name.str() + "' needs an expression";
+       if (!llvm::is_contained(O.Collect.PhaseGuards, Value.trim().str()))
+         O.Collect.PhaseGuards.push_back(Value.trim().str());
+       return std::nullopt;
+     }},
+    {"verbose", "",
+     "also show findings a suppression or a phase guard vouches for", "-",
+     "Verbose",
+     [](StringRef, StringRef, InitcheckOptions &O) -> Result {
+       O.Verbose = true;
+       return std::nullopt;
+     }},
 };
 
 ArrayRef<SettingInfo> allSettings() { return Settings; }

@@ -8,7 +8,9 @@
 #define INITCHECK_CHECKS_OPTIONS_H
 
 #include "checks/collect/FactCollector.h"
+#include "checks/program/Baseline.h"
 #include "checks/rules/Rules.h"
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +25,10 @@ struct InitcheckOptions {
   bool NoFacts = false;
   /// Also write the findings as SARIF 2.1.0 to this file (the plugin).
   std::string SarifFile;
+  /// baseline=FILE: the findings it accepts (read when the setting is).
+  std::shared_ptr<const Baseline> Accepted;
+  /// Also show the findings a suppression or a phase guard vouches for.
+  bool Verbose = false;
 };
 
 /// One setting, as the plugin spells it (-fplugin-arg-initcheck-NAME[=VALUE]).

@@ -63,6 +63,8 @@ TuFacts summarizeUnit(const TuFacts &F) {
   TuFacts Out;
   Out.DataSections = F.DataSections;
   Out.KernelWithoutModules = F.KernelWithoutModules;
+  Out.Suppressions = F.Suppressions; // link has no source to find them in
+  Out.Guards = F.Guards;
   std::vector<unsigned> Map(F.Symbols.size());
   for (size_t I = 0; I != F.Symbols.size(); ++I)
     if (KeepSym[I]) {

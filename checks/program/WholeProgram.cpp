@@ -5,6 +5,7 @@
 #include "llvm/ADT/CachedHashString.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Parallel.h"
 #ifdef __linux__
 #include <sys/mman.h>
@@ -77,6 +78,9 @@ private:
   /// The symbols the objects moved (FactsView::Moved): joined symbol, unit,
   /// its index there, the section it was compiled into.
   std::vector<std::tuple<unsigned, uint32_t, uint32_t, uint32_t>> Moves;
+  StringSet<> SeenSuppressions; ///< "file:line" of those in Out already.
+  /// Per unit: its guard I is Out.Guards[GuardIndex[U][I - 1] - 1].
+  std::vector<std::vector<unsigned short>> GuardIndex;
 };
 
 Joiner::Joiner(std::vector<FactsView> &Units,
@@ -165,6 +169,29 @@ void Joiner::addUnit(uint32_t U) {
   }
   Out.DataSections |= T.DataSections;
   Out.KernelWithoutModules |= T.KernelWithoutModules;
+  // The unit's phase guards, by their text, in Out.Guards.
+  GuardIndex.emplace_back();
+  for (uint32_t G : T.Guards) {
+    StringRef Text = T.Strings[G];
+    auto It = llvm::find(Out.Guards, Text);
+    GuardIndex.back().push_back(It - Out.Guards.begin() + 1);
+    if (It == Out.Guards.end())
+      Out.Guards.push_back(Text.str());
+  }
+  for (const PackedSuppression &PS : T.Suppressions) {
+    Suppression S;
+    T.location(PS.Where, S.Where);
+    S.Line = PS.Line;
+    // A header's comment comes with every unit that includes it: once.
+    if (!SeenSuppressions
+             .insert(S.Where.File + ":" + std::to_string(S.Where.Line))
+             .second)
+      continue;
+    for (uint32_t Rule : PS.Rules)
+      S.Rules.push_back(T.Strings[Rule].str());
+    S.Reason = T.Strings[PS.Reason].str();
+    Out.Suppressions.push_back(std::move(S));
+  }
 }
 
 void Joiner::finish() {
@@ -245,6 +272,8 @@ void Joiner::finish() {
       Joined.From = R.From;
       Joined.To = R.To;
       Joined.Kind = R.Kind;
+      if (uint16_t G = T.Refs[R.Index].Guard)
+        Joined.Guard = GuardIndex[U][G - 1];
       T.location(T.Refs[R.Index].Loc, Joined.Loc);
     }
     T = FactsView();

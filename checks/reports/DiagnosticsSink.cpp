@@ -2,6 +2,8 @@
 #include "checks/reports/DiagnosticsSink.h"
 #include "checks/collect/Locations.h"
 #include "checks/program/Options.h"
+#include "checks/reports/FindingIdentity.h"
+#include "checks/reports/Triage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
@@ -17,7 +19,7 @@ FixItHint toFixItHint(const FixIt &Fix) {
   return FixItHint::CreateReplacement(Fix.Range, Fix.Text);
 }
 
-std::vector<Finding> DiagnosticsSink::flush(bool Emit) {
+std::vector<Finding> DiagnosticsSink::flush() {
   std::vector<size_t> Order(Pending.size());
   for (size_t I = 0; I != Order.size(); ++I)
     Order[I] = I;
@@ -42,30 +44,44 @@ std::vector<Finding> DiagnosticsSink::flush(bool Emit) {
     Sorted.push_back(std::move(F));
   }
   Pending.clear();
-  if (!Emit)
-    return Sorted;
+  return Sorted;
+}
 
+void emitDiagnostics(DiagnosticsEngine &Diags, llvm::ArrayRef<Finding> Findings,
+                     bool Verbose) {
   auto &IDs = *Diags.getDiagnosticIDs();
   unsigned ErrorID = IDs.getCustomDiagID(DiagnosticIDs::Error, "%0");
   unsigned WarningID = IDs.getCustomDiagID(DiagnosticIDs::Warning, "%0");
+  // A remark, not a note: clang drops a note that follows no diagnostic.
+  unsigned RemarkID = IDs.getCustomDiagID(DiagnosticIDs::Remark, "%0");
   unsigned NoteID = IDs.getCustomDiagID(DiagnosticIDs::Note, "%0");
-  for (const Finding &F : Sorted) {
+  for (const Finding &F : Findings) {
+    TextLevel Level = textLevel(F, Verbose);
+    if (Level == TextLevel::Hidden)
+      continue;
+    std::string Message =
+        textMessage(F, /*WithId=*/true, /*Placed=*/F.Where.Loc.isValid());
     {
       DiagnosticBuilder DB = Diags.Report(
-          F.Where.Loc, F.Level == Severity::Error ? ErrorID : WarningID);
-      DB << (F.Message + " [" + F.RuleId.str() + "]");
-      for (const FixIt &Fix : F.FixIts)
-        DB << toFixItHint(Fix);
+          F.Where.Loc, Level == TextLevel::Error     ? ErrorID
+                       : Level == TextLevel::Warning ? WarningID
+                                                     : RemarkID);
+      DB << Message;
+      if (Level != TextLevel::Remark)
+        for (const FixIt &Fix : F.FixIts)
+          DB << toFixItHint(Fix);
     }
-    for (const FindingNote &N : F.Notes)
-      Diags.Report(N.Where.Loc, NoteID) << N.Message;
+    if (std::optional<FindingNote> Why = vouchNote(F))
+      Diags.Report(Why->Where.Loc, NoteID) << Why->Message;
+    if (Level != TextLevel::Remark || F.By != Vouched::Reported)
+      for (const FindingNote &N : F.Notes)
+        Diags.Report(N.Where.Loc, NoteID) << N.Message;
   }
-  return Sorted;
 }
 
 TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
                                   clang::Preprocessor &PP, bool DataSections,
-                                  const InitcheckOptions &Options, bool Emit) {
+                                  const InitcheckOptions &Options) {
   TuAnalysis Out;
   clang::DiagnosticsEngine &Diags = Ctx.getDiagnostics();
   if (Diags.hasUncompilableErrorOccurred() || Diags.hasFatalErrorOccurred())
@@ -75,9 +91,24 @@ TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
   Out.Facts = collectFacts(Ctx, &PP, Collect);
   DiagnosticsSink Sink(Diags, Ctx.getSourceManager(), Options.WarnOnly);
   runRules(Out.Facts, Options.Analysis, Sink);
-  Out.Findings = Sink.flush(Emit);
+  Out.Findings = Sink.flush();
+  markSuppressed(Out.Findings, Out.Facts.Suppressions);
   Out.Analyzed = true;
   return Out;
+}
+
+void reportTranslationUnit(clang::ASTContext &Ctx, TuAnalysis &A,
+                           const InitcheckOptions &Options, bool Emit,
+                           llvm::StringRef MainName) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string MainFile = identityFile(MainName);
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+      Main && MainName.empty())
+    MainFile = identityFile(Main->getName());
+  triageRun(A.Findings, Options,
+            [&](llvm::StringRef File) { return File == MainFile; });
+  if (Emit)
+    emitDiagnostics(Ctx.getDiagnostics(), A.Findings, Options.Verbose);
 }
 
 } // namespace initcheck

@@ -10,6 +10,7 @@
 
 #include "checks/model/Facts.h"
 #include "checks/model/Finding.h"
+#include "llvm/ADT/ArrayRef.h"
 #include <vector>
 
 namespace clang {
@@ -31,8 +32,8 @@ public:
   void report(const Finding &F) override { Pending.push_back(F); }
 
   /// The findings so far in source order, warn-only applied, File/Line/
-  /// Column resolved; reported to clang's DiagnosticsEngine when \p Emit.
-  std::vector<Finding> flush(bool Emit = true);
+  /// Column resolved.
+  std::vector<Finding> flush();
 
 private:
   clang::DiagnosticsEngine &Diags;
@@ -40,6 +41,12 @@ private:
   bool WarnOnly;
   std::vector<Finding> Pending;
 };
+
+/// Report \p Findings (triaged: reports/Triage.h) to clang's diagnostics:
+/// errors and warnings, accepted and (\p Verbose) vouched-for ones as
+/// remarks, each with its notes.
+void emitDiagnostics(clang::DiagnosticsEngine &Diags,
+                     llvm::ArrayRef<Finding> Findings, bool Verbose);
 
 /// \p Fix as clang's diagnostics take it (the plugin's, initcheck check's
 /// and clang-tidy's).
@@ -54,14 +61,24 @@ struct TuAnalysis {
   std::vector<Finding> Findings; ///< In source order, locations resolved.
 };
 
-/// Collect the facts of the translation unit, run the rules, and report
-/// the findings to clang's diagnostics when \p Emit. Silent when the file
-/// already has errors: an AST with errors may be incomplete, and the compile
-/// fails anyway. \p DataSections: -fdata-sections or LTO, under which
-/// ld.lld -r leaves every object in .data.<name> and modpost sees neither.
+/// Collect the facts of the translation unit, run the rules, and mark the
+/// findings its initcheck-suppress comments cover. Silent
+/// when the file already has errors: an AST with errors may be incomplete,
+/// and the compile fails anyway. \p DataSections: -fdata-sections or LTO,
+/// under which ld.lld -r leaves every object in .data.<name> and modpost
+/// sees neither.
 TuAnalysis analyzeTranslationUnit(clang::ASTContext &Ctx,
                                   clang::Preprocessor &PP, bool DataSections,
-                                  const InitcheckOptions &Options, bool Emit);
+                                  const InitcheckOptions &Options);
+
+/// Triage \p A's findings (reports/Triage.h; a baseline's absent results
+/// only for the main file), and report them to clang's diagnostics when
+/// \p Emit. A front that renames files (initcheck check) does so before,
+/// and gives the main file's new name as \p MainName: fingerprints are of
+/// the names it writes.
+void reportTranslationUnit(clang::ASTContext &Ctx, TuAnalysis &A,
+                           const InitcheckOptions &Options, bool Emit,
+                           llvm::StringRef MainName = {});
 
 } // namespace initcheck
 

@@ -87,12 +87,25 @@ std::vector<std::string> fingerprints(ArrayRef<FindingKey> Keys) {
 }
 
 std::vector<std::string> fingerprints(ArrayRef<Finding> Findings) {
+  // A baseline's absent results keep the fingerprint it gave them, and
+  // take no rank from the findings of this run.
   std::vector<FindingKey> Keys;
-  Keys.reserve(Findings.size());
-  for (const Finding &F : Findings)
+  std::vector<size_t> Found;
+  for (size_t I = 0; I != Findings.size(); ++I) {
+    const Finding &F = Findings[I];
+    if (F.Baseline == BaselineState::Absent)
+      continue;
+    Found.push_back(I);
     Keys.push_back({F.RuleId, identityFile(F.Where.File),
                     findingSubject(F.Message), F.Where.Line, F.Where.Column});
-  return fingerprints(Keys);
+  }
+  std::vector<std::string> Prints = fingerprints(Keys);
+  std::vector<std::string> Out(Findings.size());
+  for (size_t I = 0; I != Findings.size(); ++I)
+    Out[I] = Findings[I].BaselineFingerprint;
+  for (size_t K = 0; K != Found.size(); ++K)
+    Out[Found[K]] = std::move(Prints[K]);
+  return Out;
 }
 
 } // namespace initcheck

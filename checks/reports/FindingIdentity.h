@@ -20,9 +20,6 @@
 
 namespace initcheck {
 
-/// The key SARIF results carry the fingerprint under.
-inline constexpr llvm::StringLiteral FingerprintKey = "initcheck/v1";
-
 /// What a message is about: "from -> to" for a reference ("function 'f'
 /// references __init function 'g'"), else the first name it quotes, else
 /// the message itself.
@@ -46,7 +43,8 @@ struct FindingKey {
 /// among the keys with the same rule, file and subject, by line and column.
 std::vector<std::string> fingerprints(llvm::ArrayRef<FindingKey> Keys);
 
-/// The same for findings whose locations are resolved.
+/// The same for findings whose locations are resolved; a baseline's absent
+/// results (Finding::Baseline) keep the fingerprint the baseline gave them.
 std::vector<std::string> fingerprints(llvm::ArrayRef<Finding> Findings);
 
 } // namespace initcheck

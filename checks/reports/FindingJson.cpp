@@ -15,6 +15,15 @@ void writeFindingJson(llvm::json::OStream &J, const Finding &F,
     J.attribute("message", F.Message);
     J.attribute("subject", findingSubject(F.Message));
     J.attribute("fingerprint", Fingerprint);
+    // What the project said, as SARIF's baselineState and suppressions.
+    static const char *const States[] = {"", "new", "unchanged", "absent"};
+    if (F.Baseline != BaselineState::None)
+      J.attribute("baselineState", States[unsigned(F.Baseline)]);
+    if (F.By != Vouched::Reported) {
+      J.attribute("suppressed",
+                  F.By == Vouched::Suppressed ? "comment" : "phase-guard");
+      J.attribute("justification", F.Justification);
+    }
     J.attributeArray("notes", [&] {
       for (const FindingNote &N : F.Notes)
         J.object([&] {

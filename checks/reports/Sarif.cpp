@@ -61,6 +61,36 @@ static void physicalLocation(json::OStream &J, const Location &L) {
   });
 }
 
+/// What the project said about \p F: the baseline's verdict, and a
+/// suppression (a comment, or a phase guard the project declared).
+static void writeTriage(json::OStream &J, const Finding &F) {
+  switch (F.Baseline) {
+  case BaselineState::None:
+    break;
+  case BaselineState::New:
+    J.attribute("baselineState", "new");
+    break;
+  case BaselineState::Unchanged:
+    J.attribute("baselineState", "unchanged");
+    break;
+  case BaselineState::Absent:
+    J.attribute("baselineState", "absent");
+    break;
+  }
+  if (F.By == Vouched::Reported)
+    return;
+  J.attributeArray("suppressions", [&] {
+    J.object([&] {
+      bool Comment = F.By == Vouched::Suppressed;
+      J.attribute("kind", Comment ? "inSource" : "external");
+      J.attribute("justification",
+                  Comment ? F.Justification
+                          : "inside 'if (" + F.Justification +
+                                ")', the project's phase guard (phase-guard=)");
+    });
+  });
+}
+
 std::string sarifDocument(ArrayRef<Finding> Findings,
                           ArrayRef<std::string> Notes) {
   std::string Out;
@@ -138,6 +168,7 @@ std::string sarifDocument(ArrayRef<Finding> Findings,
               J.attributeObject("partialFingerprints", [&] {
                 J.attribute(FingerprintKey, Prints[N]);
               });
+              writeTriage(J, F);
             });
         });
       });

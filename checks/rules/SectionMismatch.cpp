@@ -54,7 +54,15 @@ void checkSectionMismatch(const RuleInput &In, FindingSink &Out) {
     const Symbol &From = Syms[R.From];
     if (!isSource(In, R.From, To) || isModpostWhitelisted(From, To, In.Options.ExtraWhitelist))
       continue;
-    Out.report(referenceFinding(In, R, lifetimeOf(To), ReachResident));
+    Finding F = referenceFinding(In, R, lifetimeOf(To), ReachResident);
+    // A declared phase guard around it: init code may use init memory (in
+    // both modes: strict is never weaker). Exit memory stays an error, as
+    // it is for init code.
+    if (R.Guard && ToClass == SectionClass::Init) {
+      F.By = Vouched::Guarded;
+      F.Justification = In.Facts.Guards[R.Guard - 1];
+    }
+    Out.report(F);
   }
 }
 

@@ -9,6 +9,7 @@
 //   -fplugin-arg-initcheck-modpost-compat     modpost 6.12's verdicts exactly
 //   -fplugin-arg-initcheck-disable=ID[,ID]    switch rules off
 //   -fplugin-arg-initcheck-sarif=FILE         also write SARIF 2.1.0 to FILE
+//   -fplugin-arg-initcheck-baseline=FILE      its findings are accepted
 //   -fplugin-arg-initcheck-help               list settings and rules
 // and the project settings of checks/program/Options.h (whitelist=, init-section=,
 // exit-section=).
@@ -50,10 +51,10 @@ public:
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
     const CodeGenOptions &CG = CI.getCodeGenOpts();
     TuAnalysis A = analyzeTranslationUnit(
-        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts,
-        /*Emit=*/true);
+        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts);
     if (!A.Analyzed)
       return;
+    reportTranslationUnit(Ctx, A, Opts, /*Emit=*/true);
     if (!Opts.SarifFile.empty())
       writeSarif(Diags, A.Findings);
     if (!Opts.NoFacts && producesCode() && !Diags.hasErrorOccurred())

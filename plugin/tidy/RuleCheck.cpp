@@ -1,7 +1,10 @@
 //===- RuleCheck.cpp - One clang-tidy check per initcheck rule ------------===//
 #include "plugin/tidy/RuleCheck.h"
 #include "checks/collect/FactCollector.h"
+#include "checks/collect/Locations.h"
 #include "checks/reports/DiagnosticsSink.h"
+#include "checks/reports/FindingIdentity.h"
+#include "checks/reports/Triage.h"
 #include "checks/analysis/Residency.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -66,6 +69,8 @@ private:
       Key += "\ni" + S;
     for (const std::string &S : O.Extra.Exit)
       Key += "\ne" + S;
+    for (const std::string &S : O.PhaseGuards)
+      Key += "\ng" + S;
     return Key;
   }
 
@@ -236,22 +241,50 @@ void RuleCheck::check(const MatchFinder::MatchResult &Result) {
   RuleInput In{A.Facts, A.Reach, Settings.Analysis};
   TidySink Sink(*this);
   runRule(*Rule, In, Sink);
+  // Triaged as the plugin does, with this rule's findings alone (a
+  // fingerprint ranks among one rule's findings).
+  const SourceManager &SM = *Result.SourceManager;
+  std::string MainFile;
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    MainFile = identityFile(Main->getName());
+  for (Finding &F : Found)
+    resolveLocation(F.Where, SM);
+  markSuppressed(Found, A.Facts.Suppressions);
+  triageRun(Found, Settings, [&](StringRef File) { return File == MainFile; });
+  llvm::erase_if(Found, [&](const Finding &F) { return F.RuleId != getID(); });
+  for (const Finding &F : Found)
+    emit(F);
+  Found.clear();
 }
 
 void RuleCheck::report(const Finding &F) {
   assert(F.RuleId == getID() && "a rule reports only its own findings");
+  Found.push_back(F);
+}
+
+void RuleCheck::emit(const Finding &F) {
   // Every finding is a warning, the clang-tidy convention; errors are chosen
   // with --warnings-as-errors. The message goes in as an argument, not as
   // the format string, so a '%' in a C++ name stays text. clang-tidy appends
   // " [initcheck-...]" itself: the line reads as the plugin's.
+  TextLevel Level = textLevel(F, Settings.Verbose);
+  if (Level == TextLevel::Hidden)
+    return;
+  bool Remark = Level == TextLevel::Remark;
   {
-    DiagnosticBuilder DB = diag(F.Where.Loc, "%0", DiagnosticIDs::Warning);
-    DB << F.Message;
-    for (const FixIt &Fix : F.FixIts)
-      DB << toFixItHint(Fix);
+    DiagnosticBuilder DB =
+        diag(F.Where.Loc, "%0",
+             Remark ? DiagnosticIDs::Remark : DiagnosticIDs::Warning);
+    DB << textMessage(F, /*WithId=*/false, /*Placed=*/F.Where.Loc.isValid());
+    if (!Remark)
+      for (const FixIt &Fix : F.FixIts)
+        DB << toFixItHint(Fix);
   } // Emitted here, before its notes.
-  for (const FindingNote &N : F.Notes)
-    diag(N.Where.Loc, "%0", DiagnosticIDs::Note) << N.Message;
+  if (std::optional<FindingNote> Why = vouchNote(F))
+    diag(Why->Where.Loc, "%0", DiagnosticIDs::Note) << Why->Message;
+  if (!Remark || F.By != Vouched::Reported)
+    for (const FindingNote &N : F.Notes)
+      diag(N.Where.Loc, "%0", DiagnosticIDs::Note) << N.Message;
 }
 
 } // namespace tidy

@@ -36,7 +36,7 @@ public:
   void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
-  /// Report one finding of this check's rule.
+  /// Take one finding of this check's rule (reported once the rule ran).
   void report(const Finding &F);
 
 private:
@@ -47,6 +47,8 @@ private:
   std::optional<Setting> setting(llvm::StringRef Name) const;
   void readSettings();
   void configurationError(const Setting &S, const std::string &Problem);
+  /// One triaged finding as clang-tidy diagnostics of this check.
+  void emit(const Finding &F);
 
   const RuleInfo *Rule;
   clang::tidy::ClangTidyContext *Context;
@@ -63,6 +65,7 @@ private:
   bool Misconfigured = false;
   clang::Preprocessor *PP = nullptr;
   std::shared_ptr<TuAnalysisCache> Cache;
+  std::vector<Finding> Found; ///< The rule's findings in this unit so far.
 };
 
 } // namespace tidy

@@ -53,6 +53,10 @@ enum class Format { Text, Json, Sarif };
 /// --compiler-warnings: clang's own warnings shown too (one run, one value).
 bool CompilerWarnings = false;
 
+/// The working directory initcheck check started in (ClangTool changes it
+/// to each command's directory while it runs the command).
+std::string StartDir;
+
 /// What the action found in one file.
 struct FileResult {
   bool Analyzed = false;
@@ -69,26 +73,41 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const CodeGenOptions &CG = CI.getCodeGenOpts();
     TuAnalysis A = analyzeTranslationUnit(
-        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts,
-        Emit);
+        Ctx, CI.getPreprocessor(), CG.DataSections || CG.PrepareForLTO, Opts);
     if (!A.Analyzed)
       return;
-    // Documents name files absolutely here (relative names are relative
-    // to each command's directory); runCheck shortens them.
+    // Relative names are relative to each command's directory (the
+    // working directory while ClangTool runs it): the documents name files
+    // absolutely, or relative to where initcheck check started when below
+    // it (a checkout's root, where CI and pre-commit run: SARIF consumers
+    // resolve those against the checkout). Fingerprints, and so the
+    // baseline, are of these names.
     FileManager &FM = CI.getFileManager();
-    auto Absolute = [&](Location &L) {
+    auto Rename = [&](Location &L) {
       SmallString<256> P(L.File);
-      if (!P.empty() && FM.makeAbsolutePath(P)) {
-        sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-        L.File = P.str().str();
-      }
+      if (P.empty())
+        return;
+      FM.makeAbsolutePath(P); // false when it already was
+      sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      StringRef Name = P;
+      if (!(Name.consume_front(StartDir) && Name.consume_front("/") &&
+            !Name.empty()))
+        Name = P;
+      L.File = Name.str();
     };
     for (Finding &F : A.Findings) {
-      Absolute(F.Where);
+      Rename(F.Where);
       for (FindingNote &N : F.Notes)
-        Absolute(N.Where);
-      Out.Findings.push_back(std::move(F));
+        Rename(N.Where);
     }
+    Location Main;
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (OptionalFileEntryRef E = SM.getFileEntryRefForID(SM.getMainFileID()))
+      Main.File = E->getName().str();
+    Rename(Main);
+    reportTranslationUnit(Ctx, A, Opts, Emit, Main.File);
+    for (Finding &F : A.Findings)
+      Out.Findings.push_back(std::move(F));
     Out.Analyzed = true;
   }
 
@@ -258,29 +277,10 @@ std::optional<int> checkFile(const CheckRequest &R, CompileCommands &DBs,
     return std::nullopt;
   }
   for (Finding &F : Result.Findings) {
-    Errors |= F.Level == Severity::Error;
+    Errors |= failsBuild(F);
     All.push_back(std::move(F));
   }
   return std::nullopt;
-}
-
-/// Files below the current directory (a checkout's root, where CI and
-/// pre-commit run) by their relative name: SARIF consumers resolve those
-/// against the checkout.
-void shortenPaths(std::vector<Finding> &All) {
-  SmallString<256> Cwd;
-  if (sys::fs::current_path(Cwd))
-    return;
-  auto Shorten = [&](Location &L) {
-    StringRef F = L.File;
-    if (F.consume_front(Cwd) && F.consume_front("/") && !F.empty())
-      L.File = F.str();
-  };
-  for (Finding &F : All) {
-    Shorten(F.Where);
-    for (FindingNote &N : F.Notes)
-      Shorten(N.Where);
-  }
 }
 
 /// The JSON or SARIF document, to stdout or -o, and the SARIF file of
@@ -319,6 +319,9 @@ std::optional<int> writeDocuments(const CheckRequest &R,
 
 int runCheck(ArrayRef<StringRef> Args) {
   CheckRequest R;
+  SmallString<256> Cwd;
+  if (!sys::fs::current_path(Cwd))
+    StartDir = Cwd.str().str();
   if (std::optional<int> Exit = parseCheckArgs(Args, R))
     return *Exit;
   CompileCommands DBs(R.FixedFlags, R.BuildDir);
@@ -328,7 +331,6 @@ int runCheck(ArrayRef<StringRef> Args) {
   for (const std::string &File : R.Files)
     if (std::optional<int> Exit = checkFile(R, DBs, File, All, Errors, Status))
       return *Exit;
-  shortenPaths(All);
   // Bad input writes no document: a partial report would read as clean.
   if (Status)
     return Status;

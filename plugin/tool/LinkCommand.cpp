@@ -21,6 +21,7 @@
 #include "checks/reports/AtomicFile.h"
 #include "checks/reports/OrderTable.h"
 #include "checks/reports/Sarif.h"
+#include "checks/reports/Triage.h"
 #include "checks/rules/SymbolDescription.h"
 #include "checks/program/WholeProgram.h"
 #include "llvm/Support/BuryPointer.h"
@@ -72,14 +73,20 @@ std::vector<SuggestionLine> suggestions(const WholeProgram &P,
 }
 
 void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
-               const DeclaredLevels &Levels, raw_ostream &Table,
+               const DeclaredLevels &Levels, bool Verbose, raw_ostream &Table,
                raw_ostream &Diags) {
+  static const char *const LevelNames[] = {"error", "warning", "remark"};
   for (const Finding &F : Findings) {
-    Diags << where(F.Where) << ": "
-          << (F.Level == Severity::Error ? "error" : "warning") << ": "
-          << F.Message << " [" << F.RuleId << "]\n";
-    for (const FindingNote &N : F.Notes)
-      Diags << where(N.Where) << ": note: " << N.Message << "\n";
+    TextLevel Level = textLevel(F, Verbose);
+    if (Level == TextLevel::Hidden)
+      continue;
+    Diags << where(F.Where) << ": " << LevelNames[unsigned(Level)] << ": "
+          << textMessage(F, /*WithId=*/true, /*Placed=*/true) << "\n";
+    if (std::optional<FindingNote> Why = vouchNote(F))
+      Diags << where(Why->Where) << ": note: " << Why->Message << "\n";
+    if (Level != TextLevel::Remark || F.By != Vouched::Reported)
+      for (const FindingNote &N : F.Notes)
+        Diags << where(N.Where) << ": note: " << N.Message << "\n";
   }
   for (unsigned I : initcallOrder(P, Levels)) {
     const Initcall &C = P.Facts.Initcalls[I];
@@ -245,6 +252,9 @@ int runLink(ArrayRef<StringRef> Args) {
   CollectingSink Sink;
   runProgramRules(*Program, Opts.Analysis, Sink);
   explainLinkFindings(P, *Reader, Opts.WarnOnly, Sink.Findings);
+  markSuppressed(Sink.Findings, P.Facts.Suppressions);
+  // The whole program: every file is the run's, for a baseline's absent.
+  triageRun(Sink.Findings, Opts, [](StringRef) { return true; });
 
   // Everything is known: write it in one go, atomically for -o.
   std::string Table, Diags;
@@ -261,8 +271,8 @@ int runLink(ArrayRef<StringRef> Args) {
       Notes.push_back(relocationNote(R));
     TableOS << sarifDocument(Sink.Findings, Notes);
   } else {
-    printText(P, Sink.Findings, Opts.Analysis.InitcallLevels, TableOS,
-              DiagsOS);
+    printText(P, Sink.Findings, Opts.Analysis.InitcallLevels, Opts.Verbose,
+              TableOS, DiagsOS);
     for (const SuggestionLine &S : Suggested)
       TableOS << "suggest\t" << S.Kind << "\t" << S.Fn->Name << "\t"
               << S.Fn->Loc.File << ":" << S.Fn->Loc.Line << "\t" << S.Bytes
@@ -279,9 +289,7 @@ int runLink(ArrayRef<StringRef> Args) {
   for (const FactsReader::RelocationObject &R : Reader->RelocationObjects)
     errs() << "initcheck link: note: " << relocationNote(R) << "\n";
   errs() << Diags;
-  bool Errors = llvm::any_of(Sink.Findings, [](const Finding &F) {
-    return F.Level == Severity::Error;
-  });
+  bool Errors = llvm::any_of(Sink.Findings, failsBuild);
   BuryPointer(std::move(Program));
   BuryPointer(std::move(Reader));
   return Errors ? 1 : 0;

@@ -23,7 +23,7 @@ int later(void) { return setup(); }
 
 // Bad arguments: one clear error naming the problem, and a failed compile.
 // RUN: not %clang -fplugin=%initcheck_plugin -fplugin-arg-initcheck-bogus -fsyntax-only %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: initcheck: unknown setting 'bogus' (known: warn-only, modpost-compat, disable=, whitelist=, init-section=, exit-section=, initcall-levels=, sarif=, no-facts, help)
+// UNKNOWN: error: initcheck: unknown setting 'bogus' (known: warn-only, modpost-compat, disable=, whitelist=, init-section=, exit-section=, initcall-levels=, sarif=, no-facts, help, baseline=, phase-guard=, verbose)
 // RUN: not %clang -fplugin=%initcheck_plugin -fplugin-arg-initcheck-disable=initcheck-nope -fsyntax-only %s 2>&1 | FileCheck %s --check-prefix=BADRULE
 // BADRULE: error: initcheck: unknown rule 'initcheck-nope' in 'disable'
 // RUN: not %clang -fplugin=%initcheck_plugin -fplugin-arg-initcheck-whitelist= -fsyntax-only %s 2>&1 | FileCheck %s --check-prefix=EMPTY
