@@ -193,6 +193,14 @@ std::string relocationNote(const FactsReader::RelocationObject &R) {
                      : "; no debug info, so no lines (compile with -g)");
 }
 
+/// The SARIF notifications: one per object judged from its relocations.
+std::vector<std::string> relocationNotes(const FactsReader &Reader) {
+  std::vector<std::string> Notes;
+  for (const FactsReader::RelocationObject &R : Reader.RelocationObjects)
+    Notes.push_back(relocationNote(R));
+  return Notes;
+}
+
 int fail(const std::string &Message) {
   errs() << "initcheck link: " << Message << "\n";
   return 2;
@@ -266,10 +274,7 @@ int runLink(ArrayRef<StringRef> Args) {
     printJson(P, *Reader, Sink.Findings, Opts.Analysis.InitcallLevels,
               Suggest ? &Suggested : nullptr, TableOS);
   } else if (Format == "sarif") {
-    std::vector<std::string> Notes;
-    for (const FactsReader::RelocationObject &R : Reader->RelocationObjects)
-      Notes.push_back(relocationNote(R));
-    TableOS << sarifDocument(Sink.Findings, Notes);
+    TableOS << sarifDocument(Sink.Findings, relocationNotes(*Reader));
   } else {
     printText(P, Sink.Findings, Opts.Analysis.InitcallLevels, Opts.Verbose,
               TableOS, DiagsOS);
@@ -278,6 +283,14 @@ int runLink(ArrayRef<StringRef> Args) {
               << S.Fn->Loc.File << ":" << S.Fn->Loc.Line << "\t" << S.Bytes
               << " bytes\n";
   }
+  // --sarif=FILE, as in the plugin and `initcheck check`: SARIF besides
+  // the chosen format (accepted and then ignored, it left a CI step with
+  // no file and no error).
+  if (!Opts.SarifFile.empty())
+    if (std::optional<std::string> Err = writeFileAtomically(
+            Opts.SarifFile,
+            sarifDocument(Sink.Findings, relocationNotes(*Reader))))
+      return fail(*Err);
   if (!Output.empty()) {
     if (std::optional<std::string> Err = writeFileAtomically(Output, Table))
       return fail(*Err);
