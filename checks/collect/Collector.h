@@ -15,6 +15,7 @@
 
 #include "checks/collect/FactCollector.h"
 #include "checks/collect/AsmSections.h"
+#include "checks/collect/Flows.h"
 #include "checks/model/InitcallTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -114,8 +115,10 @@ public:
   /// code around it is emitted even under a false condition.
   static bool containsLabel(const Stmt *S, bool IgnoreCases = false);
 
-  // How an expression uses what it names. Parents are visited before their
-  // children, so these marks are in place when the DeclRefExpr is visited.
+  // How an expression uses what it names, and where its value goes (Flows).
+  // Parents are visited before their children, so these marks are in place
+  // when the DeclRefExpr is visited.
+  bool VisitStmt(Stmt *S);
   bool VisitCallExpr(CallExpr *E);
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *E);
   bool VisitUnaryOperator(UnaryOperator *E);
@@ -156,6 +159,7 @@ public:
   bool VisitCXXNewExpr(CXXNewExpr *E);
 
 private:
+  friend class FlowTracker;
   /// An Objective-C method body: code in .text (or its section attribute)
   /// that message dispatch can run at any time, through the class's method
   /// list, so it is never a helper.
@@ -176,8 +180,7 @@ private:
   /// A local closure variable used other than by calling it.
   void noteClosureUse(const DeclRefExpr *E);
 
-  /// "lambda in setup": the closure's own name is its file position. The
-  /// function or object whose code creates it names it.
+  /// "lambda in setup": named by the function or object that creates it.
   std::string lambdaName(const CXXMethodDecl *MD);
 
   /// The non-trivial destructor that destroys an object of type \p T (or
@@ -214,7 +217,6 @@ private:
   bool readAsConstant(const Expr *E) const;
   /// A cast to void of an expression without side effects.
   bool isDiscardedPure(const ExplicitCastExpr *E) const;
-
 
   /// The object whose address or element an lvalue expression designates:
   /// `x`, `x.a.b`, `x[i]` all lead to the DeclRefExpr of x.
@@ -275,16 +277,13 @@ private:
   /// template arguments ("Device::probe", "tmpl<int>").
   std::string displayName(const NamedDecl *D);
 
-  /// The name the object file gives an external symbol: its asm label, the
-  /// C identifier, or the C++ mangled name.
+  /// An external symbol's object-file name: asm label, identifier, mangled.
   std::string linkName(const NamedDecl *D);
 
-  /// Every initcall and exitcall table entry, in the order of the entries
-  /// in the file (the order the linker keeps them in within the object).
+  /// Every initcall and exitcall table entry, in file (and link) order.
   void extractInitcalls();
 
-  /// Clang LTO emits an `__init __initstub__<id>()` that calls the real
-  /// initcall function; report the function the programmer wrote.
+  /// The initcall function an LTO `__init __initstub__<id>()` calls.
   unsigned ltoStubTarget(unsigned Fn);
 
   Location at(SourceLocation L) {
@@ -326,12 +325,12 @@ private:
   /// written in a file; anything fancier gets no fix-it.
   void noteInsertion(const Decl *Def, Symbol &S);
 
-  /// Symbols named by file-scope asm and alias attributes: C names, looked
-  /// up at translation-unit scope once the whole file is known.
+  /// Symbols named by file-scope asm and alias attributes, by C name, once
+  /// the whole file is known.
   std::optional<unsigned> lookupByName(StringRef Name);
 
-  /// The functions and objects of namespace scope outside system headers,
-  /// by mangled name; built once, the first time a C++ name is not found.
+  /// Namespace-scope functions and objects outside system headers, by
+  /// mangled name; built the first time a C++ name is not found.
   void indexMangledNames();
 
   /// A function or object of that name whose declaration carries a
@@ -391,6 +390,7 @@ private:
   DenseMap<const CXXRecordDecl *, unsigned> VTables;
   std::optional<StringMap<const NamedDecl *>> MangledNames;
   std::optional<unsigned> Current;
+  FlowTracker Flows{*this};
   SourceLocation UseLoc; ///< Where a default argument being visited is used.
 };
 
