@@ -1,5 +1,6 @@
 //===- Residency.cpp - Who can run a function after boot ------------------===//
 #include "checks/analysis/Residency.h"
+#include "checks/analysis/Escapes.h"
 #include <deque>
 
 namespace initcheck {
@@ -21,40 +22,23 @@ unsigned phaseOfClass(SectionClass C) {
   }
 }
 
-/// A table of function pointers in init (or exit) memory is only read while
-/// that memory exists: storing a helper function's address there is a use
-/// in that phase, like an initcall entry. Anywhere else an address escapes
-/// and the helper may run at any time. An object's address in such a table
-/// escapes too: init code hands `platform_add_devices(devs, n)` a table of
-/// devices that the driver core keeps, so the table is no evidence that
-/// the objects die with it (see Residency()). Nor is a table other files
-/// can read: one may copy its pointers into resident storage and call them
-/// after boot, as Xen copies its __initconst vendor table
-/// (`actual_cpu = amd_cpu_dev;`) and runs `actual_cpu.c_init` whenever a
-/// CPU comes online. Only the initcall runner reads an initcall table.
-static bool isPhaseTable(const Symbol &S) {
-  if (S.Kind == SymbolKind::Function)
-    return false;
-  switch (S.Class) {
-  case SectionClass::InitTable:
-  case SectionClass::ExitTable:
-    return S.ExplicitSection;
-  case SectionClass::Init:
-  case SectionClass::Exit:
-    return S.ExplicitSection && S.InternalLinkage;
-  default:
-    return false;
-  }
-}
-
 Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
-                     const std::vector<Reference> *Edges) {
+                     const std::vector<Reference> *Edges)
+    : Flows(Facts) {
   const auto &Syms = Facts.Symbols;
   size_t N = Syms.size();
   Reach.assign(N, ReachNone);
   Helper.assign(N, false);
   for (auto &W : Witness)
     W.assign(N, -1);
+  // A table of function pointers in init (or exit) memory is only read
+  // while that memory exists: storing a helper function's address there is
+  // a use in that phase, like an initcall entry, as long as nothing copies
+  // the table or its pointers out of it (Escapes). Anywhere else an address
+  // escapes and the helper may run at any time. An object's address in
+  // such a table escapes too: init code hands `platform_add_devices(devs,
+  // n)` a table of devices that the driver core keeps, so the table is no
+  // evidence that the objects die with it.
 
   for (size_t I = 0; I != N; ++I) {
     const Symbol &S = Syms[I];
@@ -125,8 +109,7 @@ Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
       if (Ref.Guard && (Bits & ReachResident))
         Bits = (Bits & ~ReachResident) | ReachRef;
       if (Ref.Kind == RefKind::AddressOf && Bits &&
-          !(isPhaseTable(Syms[From]) &&
-            Syms[Ref.To].Kind == SymbolKind::Function))
+          !(Flows.sealed(From) && Syms[Ref.To].Kind == SymbolKind::Function))
         Bits = ReachResident;
       unsigned New = Bits & ~Reach[Ref.To];
       if (!New)

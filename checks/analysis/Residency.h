@@ -9,6 +9,7 @@
 #ifndef INITCHECK_CHECKS_RESIDENCY_H
 #define INITCHECK_CHECKS_RESIDENCY_H
 
+#include "checks/analysis/Escapes.h"
 #include "checks/model/Facts.h"
 #include "checks/model/Reach.h"
 #include <optional>
@@ -44,8 +45,14 @@ public:
   /// explain a verdict ("called from 'foo' here").
   std::optional<unsigned> witness(unsigned Sym, ReachBits Bit) const;
 
+  /// An init or exit table whose contents stay in its phase (Escapes): the
+  /// functions it names are used in that phase only.
+  bool sealedTable(unsigned Sym) const { return Flows.sealed(Sym); }
+  const Escapes &escapes() const { return Flows; }
+
 private:
   std::vector<unsigned char> Reach;
+  Escapes Flows;
   std::vector<bool> Helper;
   std::vector<int> Witness[NumReachBits];
 };

@@ -2,12 +2,11 @@
 //
 // Private to checks/collect: the one RecursiveASTVisitor, declared here and
 // defined by concern: FactCollector.cpp (the traversal and references),
-// DeadBranches.cpp (branches CodeGen folds away), Unevaluated.cpp
-// (operands that leave no code), SymbolNames.cpp (a
-// symbol's names, section and annotation), Initcalls.cpp (the initcall
-// table), AsmAliases.cpp (references in file-scope asm, and aliases),
-// ImplicitUses.cpp (what C++, blocks and Objective-C call without naming:
-// closures, destructors, vtables).
+// DeadBranches.cpp (branches CodeGen folds away), Unevaluated.cpp (operands
+// that leave no code), SymbolNames.cpp (a symbol's names, section and
+// annotation), Initcalls.cpp (the initcall table), AsmAliases.cpp (file-scope
+// asm, aliases), ImplicitUses.cpp (what C++, blocks and Objective-C call
+// without naming), PhaseGuards.cpp, Flows.cpp + FlowValues.cpp (flows).
 //
 //===----------------------------------------------------------------------===//
 #ifndef INITCHECK_CHECKS_COLLECT_COLLECTOR_H
@@ -16,6 +15,7 @@
 #include "checks/collect/FactCollector.h"
 #include "checks/collect/AsmSections.h"
 #include "checks/collect/PhaseGuards.h"
+#include "checks/collect/Flows.h"
 #include "checks/model/InitcallTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -120,8 +120,10 @@ public:
   /// code around it is emitted even under a false condition.
   static bool containsLabel(const Stmt *S, bool IgnoreCases = false);
 
-  // How an expression uses what it names. Parents are visited before their
-  // children, so these marks are in place when the DeclRefExpr is visited.
+  // How an expression uses what it names, and where its value goes (Flows).
+  // Parents are visited before their children, so these marks are in place
+  // when the DeclRefExpr is visited.
+  bool VisitStmt(Stmt *S);
   bool VisitCallExpr(CallExpr *E);
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *E);
   bool VisitUnaryOperator(UnaryOperator *E);
@@ -161,6 +163,7 @@ public:
   bool VisitCXXNewExpr(CXXNewExpr *E);
 
 private:
+  friend class FlowTracker;
   /// An Objective-C method body: code in .text (or its section attribute)
   /// that message dispatch can run at any time, through the class's method
   /// list, so it is never a helper.
@@ -181,8 +184,7 @@ private:
   /// A local closure variable used other than by calling it.
   void noteClosureUse(const DeclRefExpr *E);
 
-  /// "lambda in setup": the closure's own name is its file position. The
-  /// function or object whose code creates it names it.
+  /// "lambda in setup": named by the function or object that creates it.
   std::string lambdaName(const CXXMethodDecl *MD);
 
   /// The non-trivial destructor that destroys an object of type \p T (or
@@ -282,16 +284,13 @@ private:
   /// template arguments ("Device::probe", "tmpl<int>").
   std::string displayName(const NamedDecl *D);
 
-  /// The name the object file gives an external symbol: its asm label, the
-  /// C identifier, or the C++ mangled name.
+  /// An external symbol's object-file name: asm label, identifier, mangled.
   std::string linkName(const NamedDecl *D);
 
-  /// Every initcall and exitcall table entry, in the order of the entries
-  /// in the file (the order the linker keeps them in within the object).
+  /// Every initcall and exitcall table entry, in file (and link) order.
   void extractInitcalls();
 
-  /// Clang LTO emits an `__init __initstub__<id>()` that calls the real
-  /// initcall function; report the function the programmer wrote.
+  /// The initcall function an LTO `__init __initstub__<id>()` calls.
   unsigned ltoStubTarget(unsigned Fn);
 
   Location at(SourceLocation L) {
@@ -327,11 +326,11 @@ private:
   /// written in a file; anything fancier gets no fix-it.
   void noteInsertion(const Decl *Def, Symbol &S);
 
-  /// Symbols named by file-scope asm and alias attributes: C names, looked
-  /// up at translation-unit scope once the whole file is known.
+  /// Symbols named by file-scope asm and alias attributes, by C name, once
+  /// the whole file is known.
   std::optional<unsigned> lookupByName(StringRef Name);
-  /// The functions and objects of namespace scope outside system headers,
-  /// by mangled name; built once, the first time a C++ name is not found.
+  /// Namespace-scope functions and objects outside system headers, by
+  /// mangled name; built the first time a C++ name is not found.
   void indexMangledNames();
   /// A function or object of that name whose declaration carries a
   /// section attribute, or that another file defines (whose section only
@@ -391,6 +390,7 @@ private:
   std::vector<std::string> GuardKeys; ///< normalizeGuard() of Facts.Guards.
   unsigned short CurrentGuard = 0; ///< In its then-branch, in GuardOwner.
   std::optional<unsigned> GuardOwner;
+  FlowTracker Flows{*this};
   SourceLocation UseLoc; ///< Where a default argument being visited is used.
 };
 

@@ -30,6 +30,7 @@ TuFacts Collector::run() {
   resolveAliases();
   drainReferenced();
   extractInitcalls();
+  Facts.HasAllFlows = true;
   if (PP)
     Facts.KernelWithoutModules = PP->isMacroDefined("__KERNEL__") &&
                                  !PP->isMacroDefined("CONFIG_MODULES");
@@ -100,7 +101,12 @@ bool Collector::TraverseDecl(Decl *D) {
   Current = Context;
   if (auto *MD = dyn_cast<CXXMethodDecl>(D))
     noteImplicitMemberCalls(MD);
+  bool Body = !isa<VarDecl>(D);
+  if (Body)
+    Flows.begin(*Context, D);
   bool Result = Base::TraverseDecl(D);
+  if (Body)
+    Flows.end();
   Current = Saved;
   return Result;
 }
@@ -140,7 +146,9 @@ void Collector::noteUse(ValueDecl *D, const Expr *E, SourceLocation Loc) {
   } else {
     return;
   }
-  addRef(symbolFor(D), Kind, Loc);
+  unsigned Sym = symbolFor(D);
+  addRef(Sym, Kind, Loc);
+  Flows.noteGlobal(E, Sym);
 }
 
 bool Collector::isDeferrable(const Decl *D) {
@@ -175,6 +183,11 @@ void Collector::drainReferenced() {
     TraverseDecl(const_cast<Decl *>(D));
     Forced = nullptr;
   }
+}
+
+bool Collector::VisitStmt(Stmt *S) {
+  Flows.noteStatement(S);
+  return true;
 }
 
 bool Collector::VisitCallExpr(CallExpr *E) {
@@ -213,6 +226,8 @@ bool Collector::TraverseStmt(Stmt *S, DataRecursionQueue *Queue) {
 bool Collector::VisitDeclRefExpr(DeclRefExpr *E) {
   if (!readAsConstant(E))
     noteUse(E->getDecl(), E, E->getLocation());
+  if (auto *VD = dyn_cast<VarDecl>(E->getDecl()); VD && VD->hasLocalStorage())
+    Flows.noteLocal(E, VD);
   noteClosureUse(E);
   return true;
 }

@@ -22,6 +22,8 @@ void resolveLocations(TuFacts &Facts, const clang::SourceManager &SM) {
   }
   for (Reference &R : Facts.Refs)
     resolveLocation(R.Loc, SM);
+  for (Flow &F : Facts.Flows)
+    resolveLocation(F.Loc, SM);
 }
 
 } // namespace initcheck

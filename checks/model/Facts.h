@@ -121,6 +121,30 @@ struct Reference {
   Location Loc;
 };
 
+/// Where code moves a value computed from a symbol: its address (`&ops`,
+/// `fn`, a decayed array) or a copy of what it holds (`ops`, `tbl[i].fn`,
+/// `*p`), followed through the function's locals to what can outlive them
+/// (the escape analysis, docs/design.md#escapes).
+enum class FlowSink : unsigned char {
+  Global,   ///< Stored into Target, an object with static storage.
+  Argument, ///< Passed as argument Arg to Target (NoSymbol: an indirect call).
+  Returned, ///< Returned to From's callers.
+  Unknown,  ///< Stored through a pointer, or anywhere the analysis does not follow.
+};
+inline constexpr unsigned NoSymbol = ~0u;
+
+struct Flow {
+  unsigned From = 0;         ///< The function whose code moves the value.
+  unsigned Value = NoSymbol; ///< Where it comes from; NoSymbol: parameter Param.
+  unsigned Param = 0;
+  bool Contents = false;     ///< A copy of what Value holds, not its address.
+  FlowSink Sink = FlowSink::Unknown;
+  unsigned Target = NoSymbol;
+  unsigned Arg = 0;
+  std::string Field;         ///< Global: where in Target (".ops.handler", "[]").
+  Location Loc;              ///< The store, call or return.
+};
+
 /// One initcall (or exitcall) table entry.
 struct Initcall {
   std::string Level;     ///< "6", "1s", "console", "exit", "module", ...
@@ -144,6 +168,13 @@ struct TuFacts {
   std::vector<Symbol> Symbols;
   std::vector<Reference> Refs;
   std::vector<Initcall> Initcalls; ///< In position order.
+  /// The collector's: values of init and exit symbols, and of every
+  /// function's parameters, that leave the function (or a local). Facts
+  /// read back from objects carry only what the link needs.
+  std::vector<Flow> Flows;
+  /// Made by the collector, with all of the unit's flows: the analysis may
+  /// prove from them what no flow contradicts. False for facts read back.
+  bool HasAllFlows = false;
   /// Only in facts read back from objects: one edge per user and function
   /// (no location), the call graph `initcheck link --suggest` walks. Kept
   /// apart from Refs, which the rules judge.

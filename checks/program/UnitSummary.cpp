@@ -70,6 +70,7 @@ TuFacts summarizeUnit(const TuFacts &F) {
     if (KeepSym[I]) {
       Map[I] = Out.Symbols.size();
       Out.Symbols.push_back(F.Symbols[I]);
+      Out.Symbols.back().SealedTable = Reach.sealedTable(I);
       if (Reach.isHelper(I)) {
         Symbol &S = Out.Symbols.back();
         S.FixedReach = Reach.reach(I);

@@ -96,7 +96,65 @@ void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,
     else
       N.Message = Name + " is used by " + describeSymbol(User) + " here";
     Notes.push_back(std::move(N));
+    // A function in an init table is resident only when the table is
+    // copied out (an object in one always is: Residency).
+    if (Bit == ReachResident && Ref.Kind == RefKind::AddressOf &&
+        isPhaseTable(User) && Syms[Sym].Kind == SymbolKind::Function)
+      explainUnsealed(In, Ref.From, Notes);
     Sym = Ref.From;
+  }
+}
+
+void explainUnsealed(const RuleInput &In, unsigned Table,
+                     std::vector<FindingNote> &Notes) {
+  const auto &Syms = In.Facts.Symbols;
+  const Escapes &E = In.Reach.escapes();
+  for (size_t Steps = 0; Steps != Syms.size(); ++Steps) {
+    Escapes::Unsealed Why = E.whyUnsealed(Table);
+    std::string Name = "'" + Syms[Table].Name + "'";
+    FindingNote N;
+    N.Where = Syms[Table].Loc;
+    switch (Why.Kind) {
+    case Escapes::Unsealed::No:
+      return;
+    case Escapes::Unsealed::External:
+      N.Message = Name + " is external: another file may copy it";
+      Notes.push_back(std::move(N));
+      return;
+    case Escapes::Unsealed::HeldBy:
+      N.Message = Name + " is reachable from " + describeSymbol(Syms[Why.Index]);
+      Notes.push_back(std::move(N));
+      Table = Why.Index;
+      continue;
+    case Escapes::Unsealed::ByFlow:
+      break;
+    }
+    const Flow &F = In.Facts.Flows[Why.Index];
+    N.Where = F.Loc;
+    std::string What = (F.Contents ? "a copy of " : "the address of ") + Name;
+    std::string Where, Then = ", so what it holds can be used after boot";
+    switch (F.Sink) {
+    case FlowSink::Global:
+      Where = "is stored into " + describeSymbol(Syms[F.Target]);
+      if (!F.Field.empty())
+        Where += " (" + Syms[F.Target].Name + F.Field + ")";
+      break;
+    case FlowSink::Argument:
+      Where = F.Target == NoSymbol ? "is passed to an indirect call"
+                                   : "is passed to " + describeSymbol(Syms[F.Target]);
+      Then = ", which may keep it after boot";
+      break;
+    case FlowSink::Returned:
+      Where = "is returned";
+      break;
+    case FlowSink::Unknown:
+      Where = "is stored where the analysis cannot follow it";
+      break;
+    }
+    N.Message = What + " " + Where + " here, in " +
+                describeSymbol(Syms[F.From]) + Then;
+    Notes.push_back(std::move(N));
+    return;
   }
 }
 

@@ -35,6 +35,12 @@ FindingNote movedByObjectNote(const Symbol &Target,
                               llvm::StringRef CompiledSection,
                               llvm::StringRef Object);
 
+/// Notes that explain why init or exit table \p Table does not keep what
+/// it holds in its phase: where it is copied, passed or returned, or that
+/// it is external, or the table that holds it (Escapes).
+void explainUnsealed(const RuleInput &In, unsigned Table,
+                     std::vector<FindingNote> &Notes);
+
 /// Notes that explain why helper \p Sym runs in phase \p Bit, following the
 /// chain of helpers back to annotated code ("'h' is called by ... here").
 void explainReach(const RuleInput &In, unsigned Sym, ReachBits Bit,

@@ -1,0 +1,64 @@
+//===- Escapes.h - Which init and exit values outlive their phase -*- C++ -*-===//
+//
+// The escape analysis over a unit's flows (model/Facts.h, Flow): where the
+// addresses and contents of init and exit memory go once code copies them.
+// The call graph's exemption for init tables rests on it: a function named
+// in an __initdata/__initconst table runs only in that phase while nothing
+// copies the table, or a pointer it holds, into storage that outlives the
+// phase (docs/design.md#escapes).
+//
+//===----------------------------------------------------------------------===//
+#ifndef INITCHECK_CHECKS_ANALYSIS_ESCAPES_H
+#define INITCHECK_CHECKS_ANALYSIS_ESCAPES_H
+
+#include "checks/model/Facts.h"
+#include <vector>
+
+namespace initcheck {
+
+/// An object in init or exit memory whose contents only that phase reads:
+/// a table of functions (or of anything) that code may index and call.
+bool isPhaseTable(const Symbol &S);
+
+/// Functions known to only read what their arguments point to (memcmp,
+/// strlen, printk), or, like async_schedule(), to finish with it before
+/// init memory is freed (the kernel runs async_synchronize_full() first).
+bool keepsNoArgument(const Symbol &Callee);
+
+class Escapes {
+public:
+  /// Why a phase table is not sealed, for the note that explains it.
+  struct Unsealed {
+    enum KindT { No, ByFlow, External, HeldBy } Kind = No;
+    unsigned Index = 0; ///< ByFlow: the flow; HeldBy: the holder symbol.
+  };
+
+  explicit Escapes(const TuFacts &Facts);
+
+  /// Whether \p Sym is a phase table whose contents stay in its phase. In
+  /// facts read back from objects (no flows), what the unit proved
+  /// (Symbol::SealedTable).
+  bool sealed(unsigned Sym) const { return Sealed[Sym]; }
+  Unsealed whyUnsealed(unsigned Sym) const { return Why[Sym]; }
+
+  /// Whether the value passed as argument \p Arg to function \p Fn may be
+  /// kept beyond the call: stored, returned, or handed to a function this
+  /// unit does not define. Unknown functions may keep it.
+  bool argumentEscapes(unsigned Fn, unsigned Arg) const;
+
+private:
+  void summarizeParameters();
+  void sealTables();
+  /// A function whose whole body this unit's flows describe.
+  bool summarized(unsigned Fn) const;
+
+  const TuFacts &Facts;
+  std::vector<bool> Sealed;
+  std::vector<Unsealed> Why;
+  /// Per (function, parameter) with flows: whether it may be kept.
+  std::vector<std::pair<std::pair<unsigned, unsigned>, bool>> ParamKept;
+};
+
+} // namespace initcheck
+
+#endif
