@@ -31,7 +31,7 @@ static void __init lfence_init(void) {} // #lfence_init
 // Resident: another file may copy amd_cpu_dev and call this after boot.
 static void init_amd(struct cpuinfo *c) {
   if (c == &boot_cpu_data)
-    lfence_init(); // expected-error {{function 'init_amd' references __init function 'lfence_init': .init.text is freed after boot [initcheck-section-mismatch]}} expected-note@#amd_dev {{the address of 'init_amd' escapes here, in __initconst variable 'amd_cpu_dev', so it can be used after boot}} expected-note@#lfence_init {{'lfence_init' declared __init here}}
+    lfence_init(); // expected-error {{function 'init_amd' references __init function 'lfence_init': .init.text is freed after boot [initcheck-section-mismatch]}} expected-note@#amd_dev {{the address of 'init_amd' escapes here, in __initconst variable 'amd_cpu_dev', so it can be used after boot}} expected-note@#lfence_init {{'lfence_init' declared __init here}} expected-note@#amd_dev {{'amd_cpu_dev' is external: another file may copy it}}
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: function 'init_amd' references __init function 'lfence_init': .init.text is freed after boot [initcheck-section-mismatch]
 }
 const struct cpu_dev __initconst amd_cpu_dev = {init_amd}; // #amd_dev
