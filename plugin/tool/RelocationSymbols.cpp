@@ -60,7 +60,8 @@ void RelocationSymbols::readFiles() {
     KnownLocals[Group] += Covered && Covered->Locals.contains(*Name);
   }
   // A file is the facts' when one of their units was compiled from a file
-  // of its name (GCC and clang both write the source's base name), or
+  // of its base name (STT_FILE is the name as the command line gave it:
+  // `common/bitmap.c` in Xen, which compiles from its top directory), or
   // when they define most of its locals. Locals before any STT_FILE are
   // the first file's, if there is none.
   // As many records as files: every file has its record (one whose
@@ -70,7 +71,8 @@ void RelocationSymbols::readFiles() {
   for (size_t G = 0; G != Total.size(); ++G) {
     bool Known =
         Covered && (AllRecorded || KnownLocals[G] * 2 > Total[G] ||
-                    Covered->Files.contains(Names[G]) || (G == 0 && !Total[G]));
+                    Covered->Files.contains(sys::path::filename(Names[G])) ||
+                    (G == 0 && !Total[G]));
     GroupCovered.push_back(Known);
     if (Covered && !Known) {
       AllFilesCovered = false;
