@@ -422,52 +422,48 @@ class DriverFile:
     def emit(self, text):
         self.out.append(text)
 
-    def gen_helper(self, n):
-        name = "%s_helper%d" % (self.p, n)
-        noinline = "noinline " if self.rng.randrange(5) == 0 else ""
-        self.emit("static %su32 %s(u32 x, u32 y)\n{\n%s}\n" % (
-            noinline, name,
-            self.body(["a = x;", "b = y;", "c = x ^ y;"],
-                      self.resident_extra, "return a ^ b ^ c ^ (u32)acc;")))
-        self.helpers.append(name)
-        self.unused_helpers.append(name)
+    def gen_function(self, name, signature, lines, extra, tail, names, unused):
+        """Emit one function of the corpus and list it (and as not yet used)."""
+        self.emit("%s\n{\n%s}\n" % (signature % name,
+                                     self.body(lines, extra, tail)))
+        names.append(name)
+        unused.append(name)
         self.funcs += 1
+
+    def gen_helper(self, n):
+        noinline = "noinline " if self.rng.randrange(5) == 0 else ""
+        self.gen_function("%s_helper%d" % (self.p, n),
+                          "static %su32 %%s(u32 x, u32 y)" % noinline,
+                          ["a = x;", "b = y;", "c = x ^ y;"],
+                          self.resident_extra, "return a ^ b ^ c ^ (u32)acc;",
+                          self.helpers, self.unused_helpers)
 
     def gen_callback(self, n):
-        name = "%s_op%d" % (self.p, n)
-        self.emit("static int %s(struct bench_device *dev, u32 arg)\n{\n%s}\n"
-                  % (name, self.body(
-                      ["a = arg;", "b = dev->regs[arg & 15];",
-                       "c = bench_readl(dev, %s);" % self.k(),
-                       "spin_lock(&dev->lock);"],
-                      self.resident_extra,
-                      "dev->regs[a & 15] = c;\n\tspin_unlock(&dev->lock);\n"
-                      "\treturn (int)((a + b + c + (u32)acc) & 0x7fffffff);")))
-        self.callbacks.append(name)
-        self.funcs += 1
+        self.gen_function(
+            "%s_op%d" % (self.p, n),
+            "static int %s(struct bench_device *dev, u32 arg)",
+            ["a = arg;", "b = dev->regs[arg & 15];",
+             "c = bench_readl(dev, %s);" % self.k(), "spin_lock(&dev->lock);"],
+            self.resident_extra,
+            "dev->regs[a & 15] = c;\n\tspin_unlock(&dev->lock);\n"
+            "\treturn (int)((a + b + c + (u32)acc) & 0x7fffffff);",
+            self.callbacks, [])
 
     def gen_init(self, n):
-        name = "%s_init_step%d" % (self.p, n)
-        self.emit("static int __init %s(u32 arg)\n{\n%s}\n" % (
-            name, self.body(
-                ["a = arg;", "b = %s_reg_defaults[arg %% ARRAY_SIZE(%s_reg_defaults)].def;"
-                 % (self.p, self.p), "c = %s_boot_cfg[arg & 31];" % self.p],
-                self.init_extra, "return (int)((a ^ b ^ c ^ (u32)acc) & 0xff);")))
-        self.init_fns.append(name)
-        self.unused_init.append(name)
-        self.funcs += 1
+        self.gen_function(
+            "%s_init_step%d" % (self.p, n), "static int __init %s(u32 arg)",
+            ["a = arg;", "b = %s_reg_defaults[arg %% ARRAY_SIZE(%s_reg_defaults)].def;"
+             % (self.p, self.p), "c = %s_boot_cfg[arg & 31];" % self.p],
+            self.init_extra, "return (int)((a ^ b ^ c ^ (u32)acc) & 0xff);",
+            self.init_fns, self.unused_init)
 
     def gen_exit(self, n):
-        name = "%s_exit_step%d" % (self.p, n)
-        self.emit("static void __exit %s(u32 arg)\n{\n%s}\n" % (
-            name, self.body(["a = arg;", "b = %s_exit_events;" % self.p,
-                             "c = READ_ONCE(%s_mode);" % self.p],
-                            self.exit_extra,
-                            "%s_stats[(a ^ b ^ c ^ (u32)acc) & 7]++;"
-                            % self.p)))
-        self.exit_fns.append(name)
-        self.unused_exit.append(name)
-        self.funcs += 1
+        self.gen_function(
+            "%s_exit_step%d" % (self.p, n), "static void __exit %s(u32 arg)",
+            ["a = arg;", "b = %s_exit_events;" % self.p,
+             "c = READ_ONCE(%s_mode);" % self.p],
+            self.exit_extra, "%s_stats[(a ^ b ^ c ^ (u32)acc) & 7]++;" % self.p,
+            self.exit_fns, self.unused_exit)
 
     def gen_exports(self):
         for k in range(self.n_exports):

@@ -6,24 +6,23 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/collect/Collector.h"
+#include "clang/AST/IgnoreExpr.h"
 
 namespace initcheck {
 namespace collect {
 
-/// Wrappers that pass their operand's value (and kind of value) through.
+/// Wrappers that pass their operand's value (and kind of value) through:
+/// those clang's IgnoreParens steps over (parentheses, `__extension__`, a
+/// non-dependent `_Generic` or `__builtin_choose_expr`), and the implicit
+/// ones a C++ full-expression or default argument wraps a value in.
 static const Expr *passThrough(const Expr *E) {
-  if (auto *P = dyn_cast<ParenExpr>(E))
-    return P->getSubExpr();
+  Expr *Mutable = const_cast<Expr *>(E);
+  if (Expr *Inner = IgnoreParensSingleStep(Mutable); Inner != Mutable)
+    return Inner;
   if (auto *F = dyn_cast<FullExpr>(E))
     return F->getSubExpr();
   if (auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
     return B->getSubExpr();
-  if (auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Extension)
-    return U->getSubExpr();
-  if (auto *G = dyn_cast<GenericSelectionExpr>(E))
-    return G->isResultDependent() ? nullptr : G->getResultExpr();
-  if (auto *Ch = dyn_cast<ChooseExpr>(E))
-    return Ch->isConditionDependent() ? nullptr : Ch->getChosenSubExpr();
   if (auto *D = dyn_cast<CXXDefaultArgExpr>(E))
     return D->getExpr();
   if (auto *D = dyn_cast<CXXDefaultInitExpr>(E))

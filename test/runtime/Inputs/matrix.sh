@@ -15,49 +15,37 @@ while (($#)); do
   [[ $1 == -- ]] && { shift; args=("$@"); break; }
   srcs+=("$1"); shift
 done
-normalize() {
-  sed -E 's/after [0-9]+ usecs/after T usecs/; s/0x[0-9a-f]+:/ADDR:/' "$1"
-}
-first=
-for lang in c c++; do
-  for opt in -O0 -O2; do
-    for ld in bfd lld; do
-      tag=$lang$opt-$ld
-      cc=$clang; [[ $lang == c++ ]] && cc=$clangxx
-      objs=()
-      : > "compile-$tag.txt"
-      for src in "${srcs[@]}"; do
-        obj=${src%.c}-$tag.o
-        "$cc" -x "$lang" -fplugin="$plugin" -fplugin-arg-initcheck-warn-only \
-          -I "$rt/include" $opt ${MATRIX_CFLAGS:-} -c "$src" -o "$obj" \
-          2>> "compile-$tag.txt" || exit 1
-        objs+=("$obj")
-      done
-      if [[ $tag == c-O0-bfd ]]; then
-        echo "--- compile"; cat "compile-$tag.txt"
-      fi
-      if ! "$cc" -fuse-ld=$ld "${objs[@]}" -Wl,-T,"$rt/ld/$script.ld" "$rtlib" \
-          -o "prog-$tag" 2> "link-$tag.txt"; then
-        echo "$tag: link failed"
-        grep -E 'error|discarded' "link-$tag.txt" | grep -v 'linker command failed' | sed -E 's/-[a-z+]+-O[02]-(bfd|lld)\.o/.o/g' | head -3
-        continue
-      fi
-      INITCHECK_DEBUG=1 "./prog-$tag" "${args[@]}" > "out-$tag.txt" 2> "err-$tag.txt"
-      rc=$?
-      normalize "err-$tag.txt" > "norm-$tag.txt"
-      if [[ -z $first ]]; then
-        first=$tag
-        echo "--- stdout"; cat "out-$tag.txt"
-        echo "--- stderr"; cat "norm-$tag.txt"
-        echo "---"
-      fi
-      "$initcheck" link --format=json "${objs[@]}" > "table-$tag.json"
-      same=same; diff -q "norm-$first.txt" "norm-$tag.txt" > /dev/null || same=DIFFERENT
-      # The symbols the plugin reported and the one the runtime caught.
-      named=$(grep -oE "references __[a-z]+ [a-z]+ '[^']+'" "compile-$tag.txt" |
-               sed -E "s/.*'(.*)'/\1/" | sort -u | tr '\n' ' ')
-      caught=$(sed -nE 's/^initcheck: access to freed init memory at [^ ]+ ([^+]+)\+.*/\1/p' "err-$tag.txt")
-      echo "$tag: exit $rc, output $same, $("$python" "$here/trace_vs_table.py" "table-$tag.json" "err-$tag.txt"), plugin: ${named:-none}, runtime: ${caught:-none}"
-    done
+. "$(dirname "$0")/matrix-lib.sh"
+for tag in "${tags[@]}"; do
+  split_tag "$tag"
+  cc=$clang; [[ $lang == c++ ]] && cc=$clangxx
+  objs=()
+  : > "compile-$tag.txt"
+  for src in "${srcs[@]}"; do
+    obj=${src%.c}-$tag.o
+    "$cc" -x "$lang" -fplugin="$plugin" -fplugin-arg-initcheck-warn-only \
+      -I "$rt/include" $opt ${MATRIX_CFLAGS:-} -c "$src" -o "$obj" \
+      2>> "compile-$tag.txt" || exit 1
+    objs+=("$obj")
   done
+  if [[ $tag == c-O0-bfd ]]; then
+    echo "--- compile"; cat "compile-$tag.txt"
+  fi
+  if ! "$cc" -fuse-ld=$ld "${objs[@]}" -Wl,-T,"$rt/ld/$script.ld" "$rtlib" \
+      -o "prog-$tag" 2> "link-$tag.txt"; then
+    echo "$tag: link failed"
+    grep -E 'error|discarded' "link-$tag.txt" | grep -v 'linker command failed' | sed -E 's/-[a-z+]+-O[02]-(bfd|lld)\.o/.o/g' | head -3
+    continue
+  fi
+  INITCHECK_DEBUG=1 "./prog-$tag" "${args[@]}" > "out-$tag.txt" 2> "err-$tag.txt"
+  rc=$?
+  normalize "err-$tag.txt" > "norm-$tag.txt"
+  show_first_run "$tag" "out-$tag.txt" "norm-$tag.txt"
+  "$initcheck" link --format=json "${objs[@]}" > "table-$tag.json"
+  same=same; diff -q "norm-$first.txt" "norm-$tag.txt" > /dev/null || same=DIFFERENT
+  # The symbols the plugin reported and the one the runtime caught.
+  named=$(grep -oE "references __[a-z]+ [a-z]+ '[^']+'" "compile-$tag.txt" |
+           sed -E "s/.*'(.*)'/\1/" | sort -u | tr '\n' ' ')
+  caught=$(sed -nE 's/^initcheck: access to freed init memory at [^ ]+ ([^+]+)\+.*/\1/p' "err-$tag.txt")
+  echo "$tag: exit $rc, output $same, $("$python" "$here/trace_vs_table.py" "table-$tag.json" "err-$tag.txt"), plugin: ${named:-none}, runtime: ${caught:-none}"
 done

@@ -20,18 +20,7 @@
 #     addresses normalized, then one line per build: its exit status and
 #     whether its output equals the first build's.
 set -uo pipefail
-tags=()
-for lang in c c++; do
-  for opt in -O0 -O2; do
-    for ld in bfd lld; do
-      tags+=("$lang$opt-$ld")
-    done
-  done
-done
-
-normalize() {
-  sed -E 's/after [0-9]+ usecs/after T usecs/; s/0x[0-9a-f]+:/ADDR:/' "$1"
-}
+. "$(dirname "$0")/matrix-lib.sh"
 
 if [[ $1 == build ]]; then
   clang=$2 clangxx=$3 plugin=$4 initcheck=$5 rt=$6 rtlib=$7
@@ -41,8 +30,7 @@ if [[ $1 == build ]]; then
   (($#)) && shift
   while (($#)); do mods+=("$(realpath "$1")"); shift; done
   for tag in "${tags[@]}"; do
-    lang=${tag%%-*} rest=${tag#*-}
-    opt=-${rest%%-*} ld=${rest#*-}
+    split_tag "$tag"
     cc=$clang; [[ $lang == c++ ]] && cc=$clangxx
     mkdir -p "$tag"
     : > "$tag/compile.txt"
@@ -77,17 +65,11 @@ fi
 
 if [[ $1 == run ]]; then
   shift
-  first=
   for tag in "${tags[@]}"; do
     (cd "$tag" && "$@" > out.txt 2> err.txt)
     rc=$?
     normalize "$tag/err.txt" > "$tag/norm.txt"
-    if [[ -z $first ]]; then
-      first=$tag
-      echo "--- stdout"; cat "$tag/out.txt"
-      echo "--- stderr"; cat "$tag/norm.txt"
-      echo "---"
-    fi
+    show_first_run "$tag" "$tag/out.txt" "$tag/norm.txt"
     same=same
     { diff -q "$first/out.txt" "$tag/out.txt" && diff -q "$first/norm.txt" "$tag/norm.txt"; } \
       > /dev/null || same=DIFFERENT
