@@ -1,5 +1,6 @@
 """usage: differential.py --clang CC --clangxx CXX --plugin SO --initcheck TOOL
-           --pkg-config PKG [--builds TAG,...] EXAMPLE...
+           --pkg-config PKG [--builds TAG,...] [--skip NAME,...]
+           [--runtime-only] EXAMPLE...
 
 The differential suite (docs/runtime.md, "The differential suite"): the
 checker's verdict on an example program against what the runtime sees when
@@ -7,7 +8,10 @@ the program runs. For every example and every build (C and C++ where the
 example is both, -O0 and -O2, GNU ld and lld), in the current directory:
 
   1. compile with the plugin in warn-only mode, collecting its findings from
-     -fplugin-arg-initcheck-sarif=FILE (the symbol each finding references);
+     -fplugin-arg-initcheck-sarif=FILE (the symbol each finding references;
+     for initcheck-init-escape, the init or exit symbol whose address is
+     stored, and whether the finding is an error or advice, which only a
+     compile without warn-only tells);
   2. link with the runtime, flags from `pkg-config --cflags --libs initcheck`
      (or initcheck-keep-exit, see below), found through PKG_CONFIG_PATH;
   3. run every run the example declares, with INITCHECK_DEBUG=1.
@@ -22,12 +26,21 @@ The example says what must happen, in comments:
 
 and the driver holds it to the checker:
   - an example the checker accepts (no finding) must run clean, every run;
-  - a caught SYM must be a symbol the checker named;
+  - a caught SYM must be a symbol the checker named, and so must every
+    symbol the runtime reports;
   - every symbol the checker named must be caught by some run or be
     explained (initcheck-not-executed), and an explained one must be named;
+    an initcheck-init-escape advice (the address escapes, but nothing
+    proves resident code uses it) need not be caught, and a run that
+    catches it agrees with the checker;
   - in every run the initcalls ran in the order of `initcheck link
     --format=json` (the order table).
 One line per example and build, then a summary; exit 1 if anything differs.
+
+--runtime-only checks the runtime's half alone (each run caught or clean as
+the example says, the order table), not the checker's findings: for
+examples whose rule the plugin does not have yet. --skip leaves out the
+examples of those names.
 """
 import argparse
 import json
@@ -44,6 +57,11 @@ LANG_RE = re.compile(r"initcheck-lang:\s*(\S+)")
 # "function 'main' references __initdata variable 'boot_args': ..." names
 # the referenced symbol last; other rules' messages name their symbol first.
 REFERENCES_RE = re.compile(r"references (?:__\w+ )?\w+ '([^']+)'")
+# initcheck-init-escape names the stored value after "address of" ("stores
+# the address of __init function 'fn' in 'ops.fn'", "copies ... : its field
+# 'f' holds the address of __init function 'fn'").
+ESCAPE_RULE = "initcheck-init-escape"
+ESCAPE_VALUE_RE = re.compile(r"address of (?:__\w+ )?\w+ '([^']+)'")
 REPORT_RE = re.compile(
     r"^initcheck: access to freed init memory at \S+ (.+)\+0x[0-9a-f]+ \(", re.M)
 CALLING_RE = re.compile(r"^calling  (\S+) @ (\S+)$", re.M)
@@ -70,19 +88,54 @@ class Example:
 
 
 def findings(sarif_path):
-    """The symbols the plugin reported, from its SARIF document."""
-    names = set()
+    """The plugin's findings, from its SARIF document: a set of (symbol,
+    rule, level), the symbol each one references or, for an escape, stores."""
+    found = set()
     with open(sarif_path) as f:
         doc = json.load(f)
     for run in doc["runs"]:
         for result in run.get("results", []):
             text = result["message"]["text"]
-            m = REFERENCES_RE.search(text)
+            rule = result.get("ruleId", "")
+            m = ESCAPE_VALUE_RE.search(text) if rule == ESCAPE_RULE else None
+            if not m:
+                m = REFERENCES_RE.search(text)
             if not m:
                 m = re.search(r"'([^']+)'", text)
             if m:
-                names.add(m.group(1))
-    return names
+                found.add((m.group(1), rule, result.get("level", "error")))
+    return found
+
+
+def escape_advice(opts, ex, lang, opt, cc, cflags, stem):
+    """The symbols whose escape findings are all advice. Warn-only makes
+    every finding a warning, so the levels come from a second, syntax-only
+    compile without it (its errors fail that compile, not the build)."""
+    sarif = stem + ".levels.sarif"
+    subprocess.run([cc, "-x", lang, opt, "-fsyntax-only",
+                    "-fplugin=" + opts.plugin,
+                    "-fplugin-arg-initcheck-sarif=" + sarif] + cflags +
+                   [ex.path], capture_output=True, text=True)
+    if not os.path.exists(sarif):
+        return None
+    errors, advice = set(), set()
+    for sym, rule, level in findings(sarif):
+        if rule == ESCAPE_RULE:
+            (errors if level == "error" else advice).add(sym)
+    return advice - errors
+
+
+def describe(found, advice):
+    """The summary's list: a name per symbol, its escape findings marked."""
+    words = []
+    for sym in sorted({s for s, _, _ in found}):
+        if sym in advice:
+            words.append(sym + " (escape advice)")
+        elif any(s == sym and r == ESCAPE_RULE for s, r, _ in found):
+            words.append(sym + " (escape)")
+        else:
+            words.append(sym)
+    return " ".join(words) or "none"
 
 
 def pkg_config(pkg, *args):
@@ -102,6 +155,20 @@ def trace_vs_table(table_json, trace):
     return "order differs: ran %s, table %s" % (ran, table), len(ran)
 
 
+def checker_problems(ex, named, caught, advice):
+    """What the findings and the runs of one build disagree on."""
+    problems = []
+    for sym in sorted(named - caught - ex.not_executed - advice):
+        problems.append("the checker named %s, but no run caught it and no "
+                        "initcheck-not-executed explains it" % sym)
+    for sym in sorted(ex.not_executed - named):
+        problems.append("initcheck-not-executed names %s, which the checker "
+                        "did not report" % sym)
+    for sym in sorted(ex.not_executed & caught):
+        problems.append("%s is marked not executed, but a run caught it" % sym)
+    return problems
+
+
 def check_build(opts, ex, lang, opt, ld):
     """Builds and runs one variant; returns (problems, summary)."""
     tag = "%s%s-%s" % (lang, opt, ld)
@@ -119,7 +186,15 @@ def check_build(opts, ex, lang, opt, ld):
     r = subprocess.run(compile_cmd, capture_output=True, text=True)
     if r.returncode != 0:
         return ["compile failed: " + r.stderr.strip()], ""
-    named = findings(sarif)
+    found = findings(sarif)
+    named = {sym for sym, _, _ in found}
+    advice = set()
+    if any(rule == ESCAPE_RULE for _, rule, _ in found) and not opts.runtime_only:
+        advice = escape_advice(opts, ex, lang, opt, cc, cflags, stem)
+        if advice is None:
+            return ["the compile without warn-only wrote no SARIF"], ""
+    if opts.runtime_only:
+        named = set()
     r = subprocess.run([cc, "-fuse-ld=" + ld, obj] + libs + ["-o", prog],
                        capture_output=True, text=True)
     if r.returncode != 0:
@@ -150,7 +225,9 @@ def check_build(opts, ex, lang, opt, ld):
                     "" if freed else ", init memory not freed"))
             outcomes.append("%s clean" % label)
         else:
-            if not named:
+            if opts.runtime_only:
+                pass
+            elif not named:
                 problems.append("run %s: the checker accepted the program "
                                 "(no finding), so it must run clean" % label)
             elif expect not in named:
@@ -163,22 +240,26 @@ def check_build(opts, ex, lang, opt, ld):
             else:
                 caught_somewhere.add(expect)
             outcomes.append("%s caught %s" % (label, expect))
-        if not named and reports:
+        if opts.runtime_only:
+            pass
+        elif not named and reports:
             problems.append("run %s: the checker accepted the program but "
                             "the runtime caught %s" % (label, reports[0]))
+        else:
+            for sym in reports:
+                if sym not in named:
+                    problems.append("run %s: the runtime caught %s, which "
+                                    "the checker did not name" % (label, sym))
         differs, n = trace_vs_table(table, r.stderr)
         if differs:
             problems.append("run %s: %s" % (label, differs))
-    for sym in sorted(named - caught_somewhere - ex.not_executed):
-        problems.append("the checker named %s, but no run caught it and no "
-                        "initcheck-not-executed explains it" % sym)
-    for sym in sorted(ex.not_executed - named):
-        problems.append("initcheck-not-executed names %s, which the checker "
-                        "did not report" % sym)
-    for sym in sorted(ex.not_executed & caught_somewhere):
-        problems.append("%s is marked not executed, but a run caught it" % sym)
-    summary = "findings: %s; %s; order equals the table (%d initcalls)" % (
-        " ".join(sorted(named)) or "none", ", ".join(outcomes), n)
+    if opts.runtime_only:
+        checker = "runtime only"
+    else:
+        problems += checker_problems(ex, named, caught_somewhere, advice)
+        checker = "findings: " + describe(found, advice)
+    summary = "%s; %s; order equals the table (%d initcalls)" % (
+        checker, ", ".join(outcomes), n)
     return problems, summary
 
 
@@ -190,9 +271,15 @@ def main():
     ap.add_argument("--initcheck", required=True)
     ap.add_argument("--pkg-config", required=True)
     ap.add_argument("--builds", help="only these builds, e.g. c-O0-lld")
+    ap.add_argument("--skip", help="leave out these examples (file names)")
+    ap.add_argument("--runtime-only", action="store_true",
+                    help="check the runtime's half only, not the findings")
     ap.add_argument("examples", nargs="+")
     opts = ap.parse_args()
     wanted = set(opts.builds.split(",")) if opts.builds else None
+    skip = set(opts.skip.split(",")) if opts.skip else set()
+    opts.examples = [p for p in opts.examples
+                     if os.path.basename(p) not in skip]
 
     failures = builds = runs = 0
     for path in opts.examples:
