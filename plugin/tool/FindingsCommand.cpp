@@ -6,7 +6,8 @@
 // whole build keys on, so that a kernel point release that moves code keeps
 // every finding recognisable (test/kernel/run, docs/kernel.md).
 //
-// A diagnostic printed by several compiles (a header's) is one finding.
+// A diagnostic printed by several compiles (a header's) is one finding; a
+// finding a baseline accepted (its remark) is one too.
 // Output (TSV, sorted by file, line, column, rule, message):
 //   fingerprint  rule  file:line:col  subject  message
 // or, --format=sarif, the SARIF document of those findings, with the same
@@ -42,8 +43,22 @@ struct LogFinding {
   bool operator<(const LogFinding &O) const { return tie() < O.tie(); }
 };
 
+/// Where a finding's message starts: after its severity, or after the
+/// remark of a finding a baseline accepted (a build with baseline= prints
+/// it so; it is still a finding). The first marker in the line wins.
+struct SeverityMarker {
+  StringRef Text;
+  bool Error;
+};
+constexpr SeverityMarker Markers[] = {
+    {": error: ", true},
+    {": warning: ", false},
+    {": remark: accepted by the baseline: ", false},
+};
+
 /// "FILE:LINE:COL: warning|error: MESSAGE [initcheck-RULE]", as clang
-/// prints a finding; anything else is not one.
+/// prints a finding (or "remark: accepted by the baseline: MESSAGE");
+/// anything else is not one.
 std::optional<LogFinding> parseLine(StringRef L) {
   L = L.rtrim("\r\n");
   if (!L.consume_back("]"))
@@ -57,11 +72,11 @@ std::optional<LogFinding> parseLine(StringRef L) {
       }))
     return std::nullopt;
   L = L.take_front(Open);
-  size_t Sev = L.find(": warning: ");
-  size_t SevLen = 11;
-  size_t Err = L.find(": error: ");
-  if (Err != StringRef::npos && (Sev == StringRef::npos || Err < Sev))
-    Sev = Err, SevLen = 9;
+  size_t Sev = StringRef::npos, SevLen = 0;
+  bool Error = false;
+  for (const SeverityMarker &M : Markers)
+    if (size_t At = L.find(M.Text); At < Sev)
+      Sev = At, SevLen = M.Text.size(), Error = M.Error;
   if (Sev == StringRef::npos)
     return std::nullopt;
   StringRef Where = L.take_front(Sev), Message = L.drop_front(Sev + SevLen);
@@ -73,7 +88,7 @@ std::optional<LogFinding> parseLine(StringRef L) {
       ColText.getAsInteger(10, Column))
     return std::nullopt;
   return LogFinding{identityFile(File), Line,         Column,
-                    Rule.str(),         Message.str(), SevLen == 9};
+                    Rule.str(),         Message.str(), Error};
 }
 
 int fail(const Twine &Message) {
