@@ -27,8 +27,9 @@ int runCc(llvm::ArrayRef<llvm::StringRef> Args);
 /// Exit status: PROG's, 2 bad usage or input, 3 the order differs.
 int runRun(llvm::ArrayRef<llvm::StringRef> Args);
 
-/// `initcheck findings [-o FILE] [LOG...]`: the initcheck diagnostics of
-/// compiler output, deduplicated, one per line with their fingerprints.
+/// `initcheck findings [--format=tsv|sarif] [-o FILE] [LOG...]`: the
+/// initcheck diagnostics of compiler output, deduplicated, one per line
+/// with their fingerprints, or as one SARIF document (a build's baseline).
 /// Exit status: 0, 2 bad usage or an unreadable input (nothing written).
 int runFindings(llvm::ArrayRef<llvm::StringRef> Args);
 

@@ -6,9 +6,13 @@
 // whole build keys on, so that a kernel point release that moves code keeps
 // every finding recognisable (test/kernel/run, docs/kernel.md).
 //
-// A diagnostic printed by several compiles (a header's) is one finding.
+// A diagnostic printed by several compiles (a header's) is one finding; a
+// finding a baseline accepted (its remark) is one too.
 // Output (TSV, sorted by file, line, column, rule, message):
 //   fingerprint  rule  file:line:col  subject  message
+// or, --format=sarif, the SARIF document of those findings, with the same
+// fingerprints: the baseline of a whole build (baseline=FILE,
+// docs/adopting.md#a-whole-build), which a compile's sarif=FILE is not.
 // Exit status: 0, or 2 when an input cannot be read (nothing written).
 //
 //===----------------------------------------------------------------------===//
@@ -32,12 +36,29 @@ struct LogFinding {
   std::string File;
   unsigned Line, Column;
   std::string Rule, Message;
+  /// Printed as an error (the first print of it, when several compiles
+  /// print it); not part of its identity.
+  bool Error = false;
   auto tie() const { return std::tie(File, Line, Column, Rule, Message); }
   bool operator<(const LogFinding &O) const { return tie() < O.tie(); }
 };
 
+/// Where a finding's message starts: after its severity, or after the
+/// remark of a finding a baseline accepted (a build with baseline= prints
+/// it so; it is still a finding). The first marker in the line wins.
+struct SeverityMarker {
+  StringRef Text;
+  bool Error;
+};
+constexpr SeverityMarker Markers[] = {
+    {": error: ", true},
+    {": warning: ", false},
+    {": remark: accepted by the baseline: ", false},
+};
+
 /// "FILE:LINE:COL: warning|error: MESSAGE [initcheck-RULE]", as clang
-/// prints a finding; anything else is not one.
+/// prints a finding (or "remark: accepted by the baseline: MESSAGE");
+/// anything else is not one.
 std::optional<LogFinding> parseLine(StringRef L) {
   L = L.rtrim("\r\n");
   if (!L.consume_back("]"))
@@ -51,11 +72,11 @@ std::optional<LogFinding> parseLine(StringRef L) {
       }))
     return std::nullopt;
   L = L.take_front(Open);
-  size_t Sev = L.find(": warning: ");
-  size_t SevLen = 11;
-  size_t Err = L.find(": error: ");
-  if (Err != StringRef::npos && (Sev == StringRef::npos || Err < Sev))
-    Sev = Err, SevLen = 9;
+  size_t Sev = StringRef::npos, SevLen = 0;
+  bool Error = false;
+  for (const SeverityMarker &M : Markers)
+    if (size_t At = L.find(M.Text); At < Sev)
+      Sev = At, SevLen = M.Text.size(), Error = M.Error;
   if (Sev == StringRef::npos)
     return std::nullopt;
   StringRef Where = L.take_front(Sev), Message = L.drop_front(Sev + SevLen);
@@ -66,8 +87,8 @@ std::optional<LogFinding> parseLine(StringRef L) {
   if (File.empty() || LineText.getAsInteger(10, Line) ||
       ColText.getAsInteger(10, Column))
     return std::nullopt;
-  return LogFinding{identityFile(File), Line, Column, Rule.str(),
-                    Message.str()};
+  return LogFinding{identityFile(File), Line,         Column,
+                    Rule.str(),         Message.str(), Error};
 }
 
 int fail(const Twine &Message) {
@@ -75,14 +96,37 @@ int fail(const Twine &Message) {
   return 2;
 }
 
+/// The SARIF document of \p Sorted, as the fronts write theirs: the
+/// fingerprints sarifDocument() computes from these findings are the ones
+/// the TSV prints, since both rank the same deduplicated set.
+std::string sarifOf(ArrayRef<const LogFinding *> Sorted) {
+  std::vector<Finding> Findings;
+  for (const LogFinding *F : Sorted) {
+    Finding Out;
+    Out.RuleId = F->Rule;
+    Out.Level = F->Error ? Severity::Error : Severity::Warning;
+    Out.Where.File = F->File;
+    Out.Where.Line = F->Line;
+    Out.Where.Column = F->Column;
+    Out.Message = F->Message;
+    Findings.push_back(std::move(Out));
+  }
+  return sarifDocument(Findings);
+}
+
 } // namespace
 
 int runFindings(ArrayRef<StringRef> Args) {
   std::string Output;
   std::vector<std::string> Inputs;
+  bool Sarif = false;
   for (size_t I = 0; I != Args.size(); ++I) {
     StringRef A = Args[I];
-    if (A == "-o") {
+    if (A.consume_front("--format=")) {
+      if (A != "tsv" && A != "sarif")
+        return fail("unknown format '" + A + "' (tsv or sarif)");
+      Sarif = A == "sarif";
+    } else if (A == "-o") {
       if (I + 1 == Args.size())
         return fail("-o needs a file");
       Output = Args[++I].str();
@@ -117,14 +161,19 @@ int runFindings(ArrayRef<StringRef> Args) {
     Keys.push_back({F.Rule, F.File, findingSubject(F.Message), F.Line,
                     F.Column});
   }
-  std::vector<std::string> Prints = fingerprints(Keys);
-  std::string Doc = "fingerprint\trule\tlocation\tsubject\tmessage\n";
-  raw_string_ostream OS(Doc);
-  for (size_t N = 0; N != Sorted.size(); ++N) {
-    const LogFinding &F = *Sorted[N];
-    OS << Prints[N] << "\t" << F.Rule << "\t" << F.File << ":" << F.Line
-       << ":" << F.Column << "\t" << Keys[N].Subject << "\t" << F.Message
-       << "\n";
+  std::string Doc;
+  if (Sarif) {
+    Doc = sarifOf(Sorted);
+  } else {
+    std::vector<std::string> Prints = fingerprints(Keys);
+    Doc = "fingerprint\trule\tlocation\tsubject\tmessage\n";
+    raw_string_ostream OS(Doc);
+    for (size_t N = 0; N != Sorted.size(); ++N) {
+      const LogFinding &F = *Sorted[N];
+      OS << Prints[N] << "\t" << F.Rule << "\t" << F.File << ":" << F.Line
+         << ":" << F.Column << "\t" << Keys[N].Subject << "\t" << F.Message
+         << "\n";
+    }
   }
   if (Output.empty() || Output == "-") {
     outs() << Doc;

@@ -39,7 +39,7 @@ static void usage(raw_ostream &OS) {
         "[SETTING...] OBJ...\n"
         "       initcheck run [--expect-order TABLE.json] [--module M.so]... "
         "[--trace FILE] [--] PROG [ARGS...]\n"
-        "       initcheck findings [-o FILE] [LOG...]\n"
+        "       initcheck findings [--format=tsv|sarif] [-o FILE] [LOG...]\n"
         "       initcheck rules | --version\n"
         "  OBJ: objects, archives or ld -r outputs (vmlinux.o), in link "
         "order\n"
