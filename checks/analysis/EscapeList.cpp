@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "checks/analysis/Escapes.h"
+#include "checks/analysis/Residency.h"
 #include "checks/model/KernelApis.h"
 #include "checks/model/Reach.h"
 #include "llvm/ADT/DenseMap.h"
@@ -22,35 +23,15 @@ namespace {
 
 /// The phase whose memory holds \p S, ReachNone if neither init nor exit.
 unsigned valuePhase(const Symbol &S) {
-  switch (S.Class) {
-  case SectionClass::Init:
-  case SectionClass::InitTable:
-    return ReachInit;
-  case SectionClass::Exit:
-  case SectionClass::ExitTable:
-    return ReachExit;
-  default:
-    return ReachNone;
-  }
+  return phaseOfClass(S.Class) & (ReachInit | ReachExit);
 }
 
 /// Memory that outlives init and exit: resident objects (and static
 /// locals). Not init or exit memory, not `__refdata` (vouched for), not
 /// sections the checker does not judge.
 bool outlives(const Symbol &S) {
-  if (S.Kind != SymbolKind::Variable)
-    return false;
-  switch (S.Class) {
-  case SectionClass::Init:
-  case SectionClass::InitTable:
-  case SectionClass::Exit:
-  case SectionClass::ExitTable:
-  case SectionClass::Ref:
-  case SectionClass::Unchecked:
-    return false;
-  default:
-    return true;
-  }
+  return S.Kind == SymbolKind::Variable &&
+         phaseOfClass(S.Class) == ReachResident;
 }
 
 /// Whether a use at field \p A touches what a store at \p B wrote: one path
