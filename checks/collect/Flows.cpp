@@ -206,6 +206,8 @@ void FlowTracker::noteGlobal(const Expr *E, unsigned Sym) {
       Bodies.back().In[M.Target].push_back({Sym, Contents, Indirect});
     else
       emit(Sym, 0, Contents, M, Indirect);
+    if (M.ViaSlot)
+      Bodies.back().ThroughLocals.push_back({Sym, Contents, Indirect, M});
   }
 }
 
@@ -370,6 +372,17 @@ void FlowTracker::resolve(Body &B) {
         emit(NoSymbol, PVD->getFunctionScopeIndex(), Contents, M);
       });
   }
+  // `p = &ops; p->fn = v;`: a store into each object p is given the
+  // address of (the Unknown flow stays: the seal is unchanged).
+  for (const Body::Via &V : B.ThroughLocals)
+    for (const Incoming &I : B.In[V.M.ViaSlot - 1])
+      if (!I.Contents && C.Facts.Symbols[I.Sym].Kind == SymbolKind::Variable) {
+        Mark M = V.M;
+        M.Sink = FlowSink::Global;
+        M.Target = I.Sym;
+        M.ViaSlot = 0;
+        emit(V.Sym, 0, V.Contents, M, V.Indirect);
+      }
 }
 
 } // namespace collect

@@ -65,6 +65,9 @@ private:
     /// An argument of a kernel API (model/KernelApis.h): a flow of any
     /// global, not only of init and exit memory.
     bool Always = false;
+    /// Sink Unknown through local pointer ViaSlot - 1 (`p->fn = v` with
+    /// `p = &ops`): a store into what the local points to, when resolved.
+    unsigned ViaSlot = 0;
     clang::SourceLocation Loc;
   };
   struct Edge {
@@ -87,6 +90,13 @@ private:
     std::vector<std::vector<Incoming>> In;  ///< Symbols into a slot.
     /// A return or goto was seen: a later store may not run on every path.
     bool Left = false;
+    /// Values stored through a local pointer (Mark::ViaSlot).
+    struct Via {
+      unsigned Sym;
+      bool Contents, Indirect;
+      Mark M;
+    };
+    std::vector<Via> ThroughLocals;
   };
 
   unsigned slotFor(const clang::VarDecl *VD);

@@ -99,6 +99,15 @@ static int __init pick_source(void) {
 }
 unsigned long read_source(void) { return current_source.read(); }
 
+// Through a local pointer to the object, and memcpy into it.
+static struct ops via_ops, via_copy;
+static int __init via_local(void) {
+  struct ops *p = &via_ops, *q = &via_copy;
+  p->handler = quiet_handler; // expected-warning {{__init function 'via_local' keeps __init function 'quiet_handler' in memory that outlives it: stored into 'via_ops.handler', and .init.text is freed after boot; it can be used after that}} expected-note@#quiet_handler {{declared __init here}}
+  memcpy(q, &amd_tmpl, sizeof *q); // expected-warning {{keeps __init function 'amd_handler' in memory that outlives it: copied into 'via_copy' with __initconst variable 'amd_tmpl', and .init.text is freed after boot; it can be used after that}} expected-note@#amd_handler {{declared __init here}}
+  return 0;
+}
+
 // Through a helper that stores its parameter.
 static struct ops helper_ops;
 static void set_handler(int (*h)(void)) { helper_ops.handler = h; } // expected-note {{stored here, in function 'set_handler'}}
@@ -117,6 +126,6 @@ static void __exit my_exit(void) {
 module_init(setup_ops);
 module_exit(my_exit);
 static int __init more_init(void) {
-  return copy_templates() + helper_init() + pick_source();
+  return copy_templates() + helper_init() + pick_source() + via_local();
 }
 late_initcall(more_init);
