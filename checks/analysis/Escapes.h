@@ -5,7 +5,9 @@
 // The call graph's exemption for init tables rests on it: a function named
 // in an __initdata/__initconst table runs only in that phase while nothing
 // copies the table, or a pointer it holds, into storage that outlives the
-// phase (docs/design.md#escapes).
+// phase (docs/design.md#escapes). The same flows give the list of escapes
+// itself (escapes(), computed in EscapeList.cpp once the call graph knows
+// the phases), which initcheck-init-escape reports.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INITCHECK_CHECKS_ANALYSIS_ESCAPES_H
