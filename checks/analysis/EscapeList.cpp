@@ -124,9 +124,9 @@ private:
   std::vector<Escape> &Out;
   DenseMap<std::pair<unsigned, unsigned>, std::vector<unsigned>> ParamFlows;
   DenseSet<std::pair<unsigned, unsigned>> Visited;
-  /// Per escape of Out: where its origin handed the value on, and whether
-  /// its reader is one that no release in the origin undoes (a resident
-  /// function of the unit, or an API called from elsewhere).
+  /// Per escape of Out: whether its reader is one that no release in the
+  /// storing code undoes (a resident function of the unit, or an arming
+  /// API called from other code).
   std::vector<bool> Firm;
 };
 
