@@ -22,6 +22,10 @@ bool isPhaseTable(const Symbol &S) {
   }
 }
 
+bool isUse(FlowSink S) {
+  return S == FlowSink::Read || S == FlowSink::Called || S == FlowSink::Cleared;
+}
+
 static bool initPhase(SectionClass C) {
   return C == SectionClass::Init || C == SectionClass::InitTable;
 }
@@ -128,7 +132,8 @@ void Escapes::sealTables() {
   };
   for (size_t I = 0; I != F.Flows.size(); ++I) {
     const Flow &Fl = F.Flows[I];
-    if (Fl.Value == NoSymbol || !isPhaseTable(Syms[Fl.Value]))
+    if (Fl.Value == NoSymbol || !isPhaseTable(Syms[Fl.Value]) ||
+        isUse(Fl.Sink))
       continue;
     if (Fl.Sink == FlowSink::Global && SamePhase(Fl.Target, Fl.Value))
       Holds[Fl.Target].push_back(Fl.Value);

@@ -5,13 +5,16 @@
 // The call graph's exemption for init tables rests on it: a function named
 // in an __initdata/__initconst table runs only in that phase while nothing
 // copies the table, or a pointer it holds, into storage that outlives the
-// phase (docs/design.md#escapes).
+// phase (docs/design.md#escapes). The same flows give the list of escapes
+// itself (escapes(), computed in EscapeList.cpp once the call graph knows
+// the phases), which initcheck-init-escape reports.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INITCHECK_CHECKS_ANALYSIS_ESCAPES_H
 #define INITCHECK_CHECKS_ANALYSIS_ESCAPES_H
 
 #include "checks/model/Facts.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace initcheck {
@@ -20,10 +23,36 @@ namespace initcheck {
 /// a table of functions (or of anything) that code may index and call.
 bool isPhaseTable(const Symbol &S);
 
+/// A flow that records a use of resident storage, not a move of a value.
+bool isUse(FlowSink S);
+
 /// Functions known to only read what their arguments point to (memcmp,
 /// strlen, printk), or, like async_schedule(), to finish with it before
 /// init memory is freed (the kernel runs async_synchronize_full() first).
 bool keepsNoArgument(const Symbol &Callee);
+
+/// An init or exit value that a run-time store or a registration keeps in
+/// memory that outlives its phase (initcheck-init-escape).
+struct Escape {
+  unsigned Value = NoSymbol;   ///< The init or exit symbol that escapes.
+  unsigned Storage = NoSymbol; ///< The resident object; NoSymbol: an API.
+  std::string Field;           ///< Where in Storage (".handler", "[]").
+  unsigned Origin = NoSymbol;  ///< The function that names Value.
+  Location Named;              ///< Where Origin hands the value on.
+  unsigned InFunction = NoSymbol; ///< The function that stores it.
+  Location Where;              ///< The store, or the registration's call.
+  enum HowT { Store, TemplateCopy, Registration } How = Store;
+  unsigned Template = NoSymbol; ///< TemplateCopy: the table copied.
+  /// The calls the value went through to the store: "set_ops(arg 0)",
+  /// "a(arg 0) -> b(arg 1)"; for a Registration, ending in the API.
+  std::string Through;
+  /// The resident function (or kernel API) that provably reads or calls
+  /// the stored value, NoSymbol if none: the finding is an error then.
+  unsigned Reader = NoSymbol;
+  Location ReadAt;
+  std::string ReadField; ///< What of Storage the reader loads.
+  bool ReaderCalls = false; ///< Reader calls it, not only loads it.
+};
 
 class Escapes {
 public:
@@ -46,6 +75,15 @@ public:
   /// unit does not define. Unknown functions may keep it.
   bool argumentEscapes(unsigned Fn, unsigned Arg) const;
 
+  /// The escapes of the unit's init and exit values (docs/design.md#escapes),
+  /// once findEscapes() ran.
+  const std::vector<Escape> &escapes() const { return List; }
+  /// Compute escapes() with \p Reach, the phases of each symbol (the call
+  /// graph's): a value escapes from code that runs only in its phase (other
+  /// rules report a reference across phases), and resident code is what
+  /// can read it after the phase.
+  void findEscapes(llvm::function_ref<unsigned(unsigned)> Reach);
+
 private:
   void summarizeParameters();
   void sealTables();
@@ -57,6 +95,7 @@ private:
   std::vector<Unsealed> Why;
   /// Per (function, parameter) with flows: whether it may be kept.
   std::vector<std::pair<std::pair<unsigned, unsigned>, bool>> ParamKept;
+  std::vector<Escape> List;
 };
 
 } // namespace initcheck

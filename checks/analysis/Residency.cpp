@@ -39,7 +39,6 @@ Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
   // such a table escapes too: init code hands `platform_add_devices(devs,
   // n)` a table of devices that the driver core keeps, so the table is no
   // evidence that the objects die with it.
-
   for (size_t I = 0; I != N; ++I) {
     const Symbol &S = Syms[I];
     if (S.FixedReach) { // decided in its own unit, with its whole call graph
@@ -121,6 +120,7 @@ Residency::Residency(const TuFacts &Facts, bool ExternalHelpers,
       Work.push_back(Ref.To);
     }
   }
+  Flows.findEscapes([&](unsigned Sym) { return unsigned(Reach[Sym]); });
 }
 
 std::optional<unsigned> Residency::witness(unsigned Sym, ReachBits Bit) const {

@@ -30,6 +30,7 @@ TuFacts Collector::run() {
   resolveAliases();
   drainReferenced();
   extractInitcalls();
+  Flows.finish(SM);
   Facts.HasAllFlows = true;
   if (PP)
     Facts.KernelWithoutModules = PP->isMacroDefined("__KERNEL__") &&

@@ -86,7 +86,7 @@ FlowTracker::Mark FlowTracker::destination(const Expr *E) {
       break;
     }
   }
-  if (M.Sink == FlowSink::Global)
+  if (M.Sink == FlowSink::Global || M.ViaSlot)
     for (auto It = Path.rbegin(); It != Path.rend(); ++It)
       M.Field = *It + M.Field;
   return M;
@@ -106,7 +106,12 @@ FlowTracker::Mark FlowTracker::pointee(const Expr *P) {
       break;
     }
   }
-  return Mark(); // a pointer's target: anywhere
+  Mark M; // a pointer's target: anywhere, or what a local points to
+  if (auto *DRE = dyn_cast_or_null<DeclRefExpr>(P))
+    if (auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->hasLocalStorage() && VD->getType()->isPointerType())
+      M.ViaSlot = slotFor(VD) + 1;
+  return M;
 }
 
 static bool isBooleanCast(CastKind K) {

@@ -1,5 +1,8 @@
 //===- Flows.cpp - Where a function moves the values it computes ----------===//
 #include "checks/collect/Collector.h"
+#include "checks/collect/Locations.h"
+#include "checks/model/KernelApis.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace initcheck {
@@ -71,6 +74,7 @@ void FlowTracker::noteCall(const CallExpr *E) {
     return;
   }
   unsigned Offset = 0;
+  bool Api = FD && FD->getIdentifier() && isKernelApi(FD->getName());
   Mark Object; // `this` of a member call: a method may keep it
   Object.Loc = E->getBeginLoc();
   if (isa<CXXOperatorCallExpr>(E) && isa_and_nonnull<CXXMethodDecl>(FD))
@@ -87,6 +91,7 @@ void FlowTracker::noteCall(const CallExpr *E) {
     M.Sink = FlowSink::Argument;
     M.Target = FD ? C.symbolFor(FD) : NoSymbol;
     M.Arg = I - Offset;
+    M.Always = Api;
     M.Loc = E->getArg(I)->getExprLoc();
     markValue(E->getArg(I), M, E->getArg(I)->isGLValue());
   }
@@ -100,7 +105,12 @@ void FlowTracker::noteStatement(const Stmt *S) {
       return;
     Mark M = destination(BO->getLHS());
     M.Loc = BO->getOperatorLoc();
+    noteCleared(BO, M);
     markValue(BO->getRHS(), M);
+  } else if (auto *Cast = dyn_cast<ImplicitCastExpr>(S)) {
+    noteRead(Cast);
+  } else if (isa<GotoStmt, IndirectGotoStmt>(S)) {
+    Bodies.back().Left = true;
   } else if (auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
              Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
     Mark M = destination(Op->getArg(0));
@@ -122,6 +132,7 @@ void FlowTracker::noteStatement(const Stmt *S) {
       markValue(CE->getArg(I), M, CE->getArg(I)->isGLValue());
     }
   } else if (auto *R = dyn_cast<ReturnStmt>(S)) {
+    Bodies.back().Left = true;
     Mark M;
     M.Sink = FlowSink::Returned;
     M.Loc = R->getReturnLoc();
@@ -189,10 +200,14 @@ SmallVector<FlowTracker::Mark, 1> FlowTracker::takeMarks(const Expr *E) {
 void FlowTracker::noteGlobal(const Expr *E, unsigned Sym) {
   for (const Mark &M : takeMarks(E)) {
     bool Contents = M.Read || M.Deref;
+    // Its pointer read, then followed: what it points to is copied.
+    bool Indirect = M.Read && M.Deref;
     if (M.ToLocal)
-      Bodies.back().In[M.Target].push_back({Sym, Contents});
+      Bodies.back().In[M.Target].push_back({Sym, Contents, Indirect});
     else
-      emit(Sym, 0, Contents, M);
+      emit(Sym, 0, Contents, M, Indirect);
+    if (M.ViaSlot)
+      Bodies.back().ThroughLocals.push_back({Sym, Contents, Indirect, M});
   }
 }
 
@@ -211,9 +226,9 @@ void FlowTracker::noteLocal(const Expr *E, const VarDecl *VD) {
 }
 
 void FlowTracker::emit(unsigned Value, unsigned Param, bool Contents,
-                       const Mark &M) {
+                       const Mark &M, bool Indirect) {
   const Body &B = Bodies.back();
-  if (Value != NoSymbol) {
+  if (Value != NoSymbol && !M.Always) {
     // Only init and exit memory can dangle; other values need no record.
     SectionClass K = C.Facts.Symbols[Value].Class;
     if (K != SectionClass::Init && K != SectionClass::Exit &&
@@ -222,7 +237,8 @@ void FlowTracker::emit(unsigned Value, unsigned Param, bool Contents,
   }
   std::string Key = join(ArrayRef<std::string>{
                              utostr(B.Fn), utostr(Value), utostr(Param),
-                             utostr(Contents), utostr(unsigned(M.Sink)),
+                             utostr(Contents + 2 * Indirect),
+                             utostr(unsigned(M.Sink)),
                              utostr(M.Target), utostr(M.Arg), M.Field},
                          ",");
   if (!Emitted.insert(Key).second)
@@ -232,12 +248,96 @@ void FlowTracker::emit(unsigned Value, unsigned Param, bool Contents,
   F.Value = Value;
   F.Param = Param;
   F.Contents = Contents;
+  F.Indirect = Indirect;
   F.Sink = M.Sink;
   F.Target = M.Target;
   F.Arg = M.Arg;
   F.Field = M.Field;
   F.Loc.Loc = M.Loc;
   C.Facts.Flows.push_back(std::move(F));
+}
+
+/// The global object at the root of a `.`/`[]` path (`ops.tbl[i].fn`).
+static const VarDecl *globalRoot(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (auto *Cast = dyn_cast<CastExpr>(E);
+        Cast && (Cast->getCastKind() == CK_NoOp ||
+                 Cast->getCastKind() == CK_ArrayToPointerDecay)) {
+      E = Cast->getSubExpr();
+    } else if (auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+        return nullptr;
+      E = ME->getBase();
+    } else if (auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+    } else if (auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && VD->hasGlobalStorage() &&
+                     !VD->getDeclContext()->isDependentContext()
+                 ? VD
+                 : nullptr;
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+void FlowTracker::addUse(FlowSink Sink, const Mark &Dest, SourceLocation Loc) {
+  Flow F;
+  F.From = Bodies.back().Fn;
+  F.Value = F.Target = Dest.Target;
+  F.Sink = Sink;
+  F.Field = Dest.Field;
+  F.Loc.Loc = Loc;
+  Uses.push_back(std::move(F));
+}
+
+void FlowTracker::noteRead(const ImplicitCastExpr *Cast) {
+  if (Cast->getCastKind() != CK_LValueToRValue ||
+      !Cast->getType()->isAnyPointerType() || !globalRoot(Cast->getSubExpr()))
+    return;
+  Mark Dest = destination(Cast->getSubExpr());
+  if (Dest.Sink != FlowSink::Global)
+    return;
+  bool Call = C.Calls.count(Cast->getSubExpr()->IgnoreParenImpCasts());
+  addUse(Call ? FlowSink::Called : FlowSink::Read, Dest, Cast->getExprLoc());
+}
+
+void FlowTracker::noteCleared(const BinaryOperator *BO, const Mark &Dest) {
+  Body &B = Bodies.back();
+  if (Dest.Sink != FlowSink::Global || B.Left ||
+      BO->getRHS()->isNullPointerConstant(
+          C.Ctx, Expr::NPC_ValueDependentIsNotNull) == Expr::NPCK_NotNull)
+    return;
+  auto *CS = dyn_cast_or_null<CompoundStmt>(B.D->getBody());
+  if (!CS || !llvm::is_contained(CS->body(), BO))
+    return;
+  addUse(FlowSink::Cleared, Dest, BO->getOperatorLoc());
+}
+
+void FlowTracker::finish(const SourceManager &SM) {
+  DenseSet<unsigned> Stored;
+  for (const Flow &F : C.Facts.Flows)
+    if (F.Sink == FlowSink::Global || F.Sink == FlowSink::Argument)
+      Stored.insert(F.Target);
+  for (const Flow &F : C.Facts.Flows)
+    if (F.Sink == FlowSink::Argument && F.Value != NoSymbol)
+      Stored.insert(F.Value);
+  StringSet<> Seen;
+  for (Flow &F : Uses) {
+    std::string Key = join(ArrayRef<std::string>{utostr(F.From),
+                                                 utostr(F.Value),
+                                                 utostr(unsigned(F.Sink)),
+                                                 F.Field},
+                           ",");
+    if (Stored.contains(F.Value) && Seen.insert(Key).second)
+      C.Facts.Flows.push_back(std::move(F));
+  }
+  Uses.clear();
+  for (Flow &F : C.Facts.Flows)
+    resolveLocation(F.Loc, SM);
 }
 
 void FlowTracker::resolve(Body &B) {
@@ -262,8 +362,9 @@ void FlowTracker::resolve(Body &B) {
   };
   for (unsigned S = 0; S != N; ++S) {
     for (const Incoming &I : B.In[S])
-      Reach(S, I.Contents, [&](const Mark &M, bool Contents) {
-        emit(I.Sym, 0, Contents, M);
+      Reach(S, false, [&](const Mark &M, bool DerefAfter) {
+        emit(I.Sym, 0, I.Contents || DerefAfter, M,
+             I.Indirect || (I.Contents && DerefAfter));
       });
     auto *PVD = dyn_cast<ParmVarDecl>(B.SlotVars[S]);
     if (PVD && cast<Decl>(PVD->getDeclContext()) == B.D)
@@ -271,6 +372,17 @@ void FlowTracker::resolve(Body &B) {
         emit(NoSymbol, PVD->getFunctionScopeIndex(), Contents, M);
       });
   }
+  // `p = &ops; p->fn = v;`: a store into each object p is given the
+  // address of (the Unknown flow stays: the seal is unchanged).
+  for (const Body::Via &V : B.ThroughLocals)
+    for (const Incoming &I : B.In[V.M.ViaSlot - 1])
+      if (!I.Contents && C.Facts.Symbols[I.Sym].Kind == SymbolKind::Variable) {
+        Mark M = V.M;
+        M.Sink = FlowSink::Global;
+        M.Target = I.Sym;
+        M.ViaSlot = 0;
+        emit(V.Sym, 0, V.Contents, M, V.Indirect);
+      }
 }
 
 } // namespace collect

@@ -47,6 +47,10 @@ public:
   /// \p E names global symbol \p Sym; \p E names local or parameter \p VD.
   void noteGlobal(const clang::Expr *E, unsigned Sym);
   void noteLocal(const clang::Expr *E, const clang::VarDecl *VD);
+  /// The unit ends: add the uses of resident storage (FlowSink::Read,
+  /// Called, Cleared) of the objects some flow stores into, and resolve
+  /// every flow's location (the analysis orders a function's flows).
+  void finish(const clang::SourceManager &SM);
 
 private:
   /// Where a value goes, as its parent statement saw it.
@@ -58,6 +62,12 @@ private:
     std::string Field;
     bool Deref = false;        ///< Through a dereference of the named value.
     bool Read = false;         ///< The named object's contents, not its address.
+    /// An argument of a kernel API (model/KernelApis.h): a flow of any
+    /// global, not only of init and exit memory.
+    bool Always = false;
+    /// Sink Unknown through local pointer ViaSlot - 1 (`p->fn = v` with
+    /// `p = &ops`): a store into what the local points to, when resolved.
+    unsigned ViaSlot = 0;
     clang::SourceLocation Loc;
   };
   struct Edge {
@@ -66,7 +76,7 @@ private:
   };
   struct Incoming {
     unsigned Sym;
-    bool Contents;
+    bool Contents, Indirect;
   };
   /// One function body being followed.
   struct Body {
@@ -78,6 +88,15 @@ private:
     std::vector<std::vector<Edge>> Edges;   ///< Slot to slot.
     std::vector<std::vector<Mark>> Exits;   ///< Slot to a Sink.
     std::vector<std::vector<Incoming>> In;  ///< Symbols into a slot.
+    /// A return or goto was seen: a later store may not run on every path.
+    bool Left = false;
+    /// Values stored through a local pointer (Mark::ViaSlot).
+    struct Via {
+      unsigned Sym;
+      bool Contents, Indirect;
+      Mark M;
+    };
+    std::vector<Via> ThroughLocals;
   };
 
   unsigned slotFor(const clang::VarDecl *VD);
@@ -94,12 +113,18 @@ private:
                 llvm::SmallVectorImpl<ValueItem> &Work);
   void stepComposite(const ValueItem &I, llvm::SmallVectorImpl<ValueItem> &Work);
   void noteCall(const clang::CallExpr *E);
-  void emit(unsigned Value, unsigned Param, bool Contents, const Mark &M);
+  /// A load of a pointer from a global's field, or a null stored there.
+  void noteRead(const clang::ImplicitCastExpr *Cast);
+  void noteCleared(const clang::BinaryOperator *BO, const Mark &Dest);
+  void addUse(FlowSink Sink, const Mark &Dest, clang::SourceLocation Loc);
+  void emit(unsigned Value, unsigned Param, bool Contents, const Mark &M,
+            bool Indirect = false);
   void resolve(Body &B);
 
   Collector &C;
   std::vector<Body> Bodies; ///< Innermost last.
   llvm::StringSet<> Emitted;
+  std::vector<Flow> Uses; ///< Read, Called, Cleared: kept by finish().
 };
 
 } // namespace collect

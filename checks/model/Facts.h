@@ -130,6 +130,14 @@ enum class FlowSink : unsigned char {
   Argument, ///< Passed as argument Arg to Target (NoSymbol: an indirect call).
   Returned, ///< Returned to From's callers.
   Unknown,  ///< Stored through a pointer, or anywhere the analysis does not follow.
+  /// Not moves but uses of resident storage, for the evidence of
+  /// initcheck-init-escape: From loads the pointer at Value's Field (Value
+  /// = Target, any section), calls through it, or stores a null pointer
+  /// there in a statement that runs whenever From returns (no return or
+  /// goto before it, not in a branch).
+  Read,
+  Called,
+  Cleared,
 };
 inline constexpr unsigned NoSymbol = ~0u;
 
@@ -138,6 +146,9 @@ struct Flow {
   unsigned Value = NoSymbol; ///< Where it comes from; NoSymbol: parameter Param.
   unsigned Param = 0;
   bool Contents = false;     ///< A copy of what Value holds, not its address.
+  /// With Contents: a copy of what the pointers Value holds point to
+  /// (`*tbl[i]`, `tbl[i]->ops`), not of the pointers themselves.
+  bool Indirect = false;
   FlowSink Sink = FlowSink::Unknown;
   unsigned Target = NoSymbol;
   unsigned Arg = 0;

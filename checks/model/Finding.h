@@ -33,6 +33,10 @@ struct Finding {
   std::vector<FixIt> FixIts;
   /// The reference the finding is about (index into TuFacts::Refs), if any.
   std::optional<unsigned> Ref;
+  /// For a rule whose severity follows the evidence (RuleInfo::ByEvidence):
+  /// the analysis proved the harm (resident code reads what was kept), so
+  /// runRule() makes it an error; otherwise it is advice.
+  bool Proven = false;
   Vouched By = Vouched::Reported;
   /// Suppressed: the comment's reason; Guarded: the guard's expression.
   std::string Justification;

@@ -4,6 +4,7 @@
 #include "checks/rules/ConstInitdata.h"
 #include "checks/rules/ExitToInit.h"
 #include "checks/rules/ExportInit.h"
+#include "checks/rules/InitEscape.h"
 #include "checks/rules/InitOnlyHelper.h"
 #include "checks/rules/InitcallNotInit.h"
 #include "checks/rules/InitcallType.h"
@@ -46,9 +47,24 @@ static const RuleInfo Registry[] = {
     {"initcheck-undeclared-initcall-level",
      "an initcall section of a level the project did not declare", true,
      checkUndeclaredInitcallLevel, /*AboutOrderTable=*/true},
+    {"initcheck-init-escape",
+     "init or exit code keeps an init or exit value in memory that outlives "
+     "it",
+     true, checkInitEscape, /*AboutOrderTable=*/false, /*ByEvidence=*/true},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Registry; }
+
+Severity severityOf(const RuleInfo &R, const Finding &F) {
+  bool Advice = R.ByEvidence ? !F.Proven : R.IsAdvice;
+  return Advice ? Severity::Warning : Severity::Error;
+}
+
+llvm::StringRef severityName(const RuleInfo &R) {
+  if (R.ByEvidence)
+    return "evidence";
+  return R.IsAdvice ? "advice" : "error";
+}
 
 const RuleInfo *findRule(llvm::StringRef Id) {
   for (const RuleInfo &R : Registry)
@@ -65,7 +81,7 @@ public:
   void report(const Finding &F) override {
     Finding Stamped = F;
     Stamped.RuleId = Rule.Id;
-    Stamped.Level = Rule.IsAdvice ? Severity::Warning : Severity::Error;
+    Stamped.Level = severityOf(Rule, F);
     Out.report(Stamped);
   }
 

@@ -41,12 +41,23 @@ struct RuleInfo {
   llvm::StringRef Id;
   llvm::StringRef Summary;
   /// Advice never fails a build; the other rules are errors by default.
+  /// With ByEvidence: advice unless the finding is proven.
   bool IsAdvice;
   void (*Check)(const RuleInput &In, FindingSink &Out);
   /// Advice about what the order table leaves out: `initcheck link` gives
   /// it without --advice, since the table is its output.
   bool AboutOrderTable = false;
+  /// Severity follows the evidence: each finding that is Proven is an
+  /// error, the others advice (initcheck-init-escape).
+  bool ByEvidence = false;
 };
+
+/// The severity of \p F's rule for \p F: the registry's, or the evidence's.
+Severity severityOf(const RuleInfo &R, const Finding &F);
+
+/// "error", "advice", or "evidence" (error when proven, else advice), as
+/// `initcheck rules`, the plugin's help and the docs' tables spell it.
+llvm::StringRef severityName(const RuleInfo &R);
 
 /// Every rule, in reporting order.
 llvm::ArrayRef<RuleInfo> allRules();

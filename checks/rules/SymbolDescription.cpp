@@ -148,6 +148,7 @@ void explainUnsealed(const RuleInput &In, unsigned Table,
       Where = "is returned";
       break;
     case FlowSink::Unknown:
+    default: // uses (Read, Called, Cleared) unseal nothing
       Where = "is stored where the analysis cannot follow it";
       break;
     }

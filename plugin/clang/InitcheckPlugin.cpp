@@ -139,7 +139,10 @@ protected:
       llvm::errs() << "initcheck plugin arguments (-fplugin-arg-initcheck-ARG):\n"
                    << optionSummary() << "rules:\n";
       for (const RuleInfo &R : allRules())
-        llvm::errs() << "  " << R.Id << (R.IsAdvice ? " (advice)" : "")
+        llvm::errs() << "  " << R.Id
+                     << (R.ByEvidence ? " (error when proven, else advice)"
+                         : R.IsAdvice ? " (advice)"
+                                      : "")
                      << ": " << R.Summary << "\n";
     }
     return true;

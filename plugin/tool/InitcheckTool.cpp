@@ -108,7 +108,7 @@ int main(int Argc, char **Argv) {
     return initcheck::runFindings(ArrayRef(Args).drop_front());
   if (Args[0] == "rules") {
     for (const initcheck::RuleInfo &R : initcheck::allRules())
-      outs() << R.Id << "\t" << (R.IsAdvice ? "advice" : "error") << "\t"
+      outs() << R.Id << "\t" << initcheck::severityName(R) << "\t"
              << R.Summary << "\n";
     return 0;
   }

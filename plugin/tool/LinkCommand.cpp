@@ -206,6 +206,15 @@ int fail(const std::string &Message) {
   return 2;
 }
 
+/// Without --advice: a rule whose severity follows the evidence gives its
+/// errors (proven), not its advice.
+void dropEvidenceAdvice(std::vector<Finding> &Findings) {
+  llvm::erase_if(Findings, [](const Finding &F) {
+    const RuleInfo *R = findRule(F.RuleId);
+    return R && R->ByEvidence && F.Level == Severity::Warning;
+  });
+}
+
 } // namespace
 
 int runLink(ArrayRef<StringRef> Args) {
@@ -250,15 +259,16 @@ int runLink(ArrayRef<StringRef> Args) {
       joinFacts(std::move(Reader->Units), Reader->UnitObjects,
                 /*WithCallGraph=*/Suggest));
   const WholeProgram &P = *Program;
-  // Advice is the plugin's business, per file; the whole program adds
-  // nothing to it, but for what the order table leaves out. --advice
-  // repeats it here.
+  // Advice is the plugin's business, per file, but for what the order
+  // table leaves out; --advice repeats it here.
   if (!Advice)
     for (const RuleInfo &R : allRules())
-      if (R.IsAdvice && !R.AboutOrderTable)
+      if (R.IsAdvice && !R.AboutOrderTable && !R.ByEvidence)
         Opts.Analysis.Disabled.insert(R.Id);
   CollectingSink Sink;
   runProgramRules(*Program, Opts.Analysis, Sink);
+  if (!Advice)
+    dropEvidenceAdvice(Sink.Findings);
   explainLinkFindings(P, *Reader, Opts.WarnOnly, Sink.Findings);
   markSuppressed(Sink.Findings, P.Facts.Suppressions);
   // The whole program: every file is the run's, for a baseline's absent.
