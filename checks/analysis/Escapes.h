@@ -46,11 +46,14 @@ public:
   /// unit does not define. Unknown functions may keep it.
   bool argumentEscapes(unsigned Fn, unsigned Arg) const;
 
+  /// A function whose whole body the flows describe: this unit's, or, in
+  /// facts read back from objects, one whose unit stored the summary of
+  /// its parameters (Symbol::ParamsSummarized).
+  bool summarized(unsigned Fn) const;
+
 private:
   void summarizeParameters();
   void sealTables();
-  /// A function whose whole body this unit's flows describe.
-  bool summarized(unsigned Fn) const;
 
   const TuFacts &Facts;
   std::vector<bool> Sealed;
