@@ -9,22 +9,25 @@ using namespace llvm;
 
 namespace initcheck {
 
-namespace {
-using Node = std::pair<unsigned, unsigned>; // (function, parameter)
+ParamFlows flowsByParameter(const TuFacts &F) {
+  ParamFlows ByParam;
+  for (unsigned I = 0; I != F.Flows.size(); ++I)
+    if (F.Flows[I].Value == NoSymbol)
+      ByParam[{F.Flows[I].From, F.Flows[I].Param}].push_back(I);
+  return ByParam;
+}
 
-/// Breadth-first from parameter \p Start through the parameter flows: the
-/// flows from the first one that keeps the value back to \p Start.
-std::vector<unsigned>
-pathFrom(const TuFacts &F, const Escapes &E,
-         const DenseMap<Node, std::vector<unsigned>> &ByParam, Node Start) {
-  // Per node reached: the flow that led there (~0u: the start).
-  DenseMap<Node, unsigned> Via;
+void walkParameter(
+    const TuFacts &F, const Escapes &E, const ParamFlows &ByParam,
+    ParamNode Start,
+    function_ref<bool(unsigned, const DenseMap<ParamNode, unsigned> &)>
+        Leaves) {
+  DenseMap<ParamNode, unsigned> Via;
   Via[Start] = ~0u;
-  std::deque<Node> Work = {Start};
+  std::deque<ParamNode> Work = {Start};
   while (!Work.empty()) {
-    Node N = Work.front();
+    auto It = ByParam.find(Work.front());
     Work.pop_front();
-    auto It = ByParam.find(N);
     if (It == ByParam.end())
       continue;
     for (unsigned I : It->second) {
@@ -32,28 +35,18 @@ pathFrom(const TuFacts &F, const Escapes &E,
       bool Call = Fl.Sink == FlowSink::Argument && Fl.Target != NoSymbol;
       if (Call && keepsNoArgument(F.Symbols[Fl.Target]))
         continue;
-      if (Call && E.summarized(Fl.Target)) {
-        if (Via.try_emplace({Fl.Target, Fl.Arg}, I).second)
-          Work.push_back({Fl.Target, Fl.Arg});
-        continue;
+      if (!Call || !E.summarized(Fl.Target)) {
+        if (Leaves(I, Via))
+          return;
+      } else if (Via.try_emplace({Fl.Target, Fl.Arg}, I).second) {
+        Work.push_back({Fl.Target, Fl.Arg});
       }
-      std::vector<unsigned> Path = {I};
-      for (Node At = N; Via[At] != ~0u; At = {F.Flows[Via[At]].From,
-                                              F.Flows[Via[At]].Param})
-        Path.push_back(Via[At]);
-      std::reverse(Path.begin(), Path.end());
-      return Path;
     }
   }
-  return {};
 }
-} // namespace
 
 std::vector<EscapePath> joinedEscapes(const TuFacts &F, const Escapes &E) {
-  DenseMap<Node, std::vector<unsigned>> ByParam;
-  for (unsigned I = 0; I != F.Flows.size(); ++I)
-    if (F.Flows[I].Value == NoSymbol)
-      ByParam[{F.Flows[I].From, F.Flows[I].Param}].push_back(I);
+  ParamFlows ByParam = flowsByParameter(F);
   std::vector<EscapePath> Out;
   for (unsigned I = 0; I != F.Flows.size(); ++I) {
     const Flow &Fl = F.Flows[I];
@@ -66,7 +59,19 @@ std::vector<EscapePath> joinedEscapes(const TuFacts &F, const Escapes &E) {
     if (Fl.Sink != FlowSink::Argument || Fl.Target == NoSymbol ||
         !E.summarized(Fl.Target) || !E.argumentEscapes(Fl.Target, Fl.Arg))
       continue;
-    std::vector<unsigned> Steps = pathFrom(F, E, ByParam, {Fl.Target, Fl.Arg});
+    // The shortest path to the first flow that keeps it.
+    std::vector<unsigned> Steps;
+    walkParameter(F, E, ByParam, {Fl.Target, Fl.Arg},
+                  [&](unsigned Leaf, const DenseMap<ParamNode, unsigned> &Via) {
+                    Steps = {Leaf};
+                    for (unsigned V = Via.lookup({F.Flows[Leaf].From,
+                                                  F.Flows[Leaf].Param});
+                         V != ~0u;
+                         V = Via.lookup({F.Flows[V].From, F.Flows[V].Param}))
+                      Steps.push_back(V);
+                    std::reverse(Steps.begin(), Steps.end());
+                    return true;
+                  });
     if (!Steps.empty())
       Out.push_back({I, std::move(Steps)});
   }

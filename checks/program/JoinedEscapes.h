@@ -13,10 +13,31 @@
 #define INITCHECK_CHECKS_PROGRAM_JOINEDESCAPES_H
 
 #include "checks/analysis/Escapes.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <string>
 #include <vector>
 
 namespace initcheck {
+
+/// A parameter: (function, parameter index).
+using ParamNode = std::pair<unsigned, unsigned>;
+/// The flows of \p F that start at a parameter, by parameter.
+using ParamFlows = llvm::DenseMap<ParamNode, std::vector<unsigned>>;
+ParamFlows flowsByParameter(const TuFacts &F);
+
+/// The walk of the unit's summaries (UnitFlows) and of the link's paths:
+/// breadth-first from parameter \p Start into the parameters of the
+/// summarized callees it is passed to (callees known to keep nothing are
+/// left out). \p Leaves is called with each flow that leaves the walk (a
+/// store, a return, a call that cannot be followed) and the flow that led
+/// into each parameter reached (~0u: Start); the walk ends when it returns
+/// true.
+void walkParameter(
+    const TuFacts &F, const Escapes &E, const ParamFlows &ByParam,
+    ParamNode Start,
+    llvm::function_ref<bool(unsigned, const llvm::DenseMap<ParamNode, unsigned> &)>
+        Leaves);
 
 struct EscapePath {
   /// The value's flow (TuFacts::Flows): an argument to another file's

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "checks/program/UnitSummary.h"
 #include "checks/analysis/Escapes.h"
+#include "checks/program/JoinedEscapes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringRef.h"
@@ -22,11 +23,8 @@ namespace {
 /// somewhere that keeps it (closed: a store, a return, an indirect call).
 class Frontier {
 public:
-  Frontier(const TuFacts &F, const Escapes &E) : F(F), E(E) {
-    for (unsigned I = 0; I != F.Flows.size(); ++I)
-      if (F.Flows[I].Value == NoSymbol)
-        ByParam[{F.Flows[I].From, F.Flows[I].Param}].push_back(I);
-  }
+  Frontier(const TuFacts &F, const Escapes &E)
+      : F(F), E(E), ByParam(flowsByParameter(F)) {}
 
   /// A function another file defines, joined by name at the link.
   bool open(unsigned Fn) const {
@@ -42,38 +40,25 @@ public:
           const Flow *&Closed) const {
     Closed = nullptr;
     Open.clear();
-    DenseSet<std::pair<unsigned, unsigned>> Seen, OpenSeen;
-    std::vector<std::pair<unsigned, unsigned>> Work = {{Fn, Param}};
-    Seen.insert({Fn, Param});
-    while (!Work.empty()) {
-      auto Node = Work.back();
-      Work.pop_back();
-      auto It = ByParam.find(Node);
-      if (It == ByParam.end())
-        continue;
-      for (unsigned I : It->second) {
-        const Flow &Fl = F.Flows[I];
-        bool Call = Fl.Sink == FlowSink::Argument && Fl.Target != NoSymbol;
-        if (Call && keepsNoArgument(F.Symbols[Fl.Target]))
-          continue;
-        if (Call && E.summarized(Fl.Target)) {
-          if (Seen.insert({Fl.Target, Fl.Arg}).second)
-            Work.push_back({Fl.Target, Fl.Arg});
-        } else if (Call && open(Fl.Target)) {
-          if (OpenSeen.insert({Fl.Target, Fl.Arg}).second)
-            Open.push_back(&Fl);
-        } else {
-          Closed = &Fl;
-          return;
-        }
-      }
-    }
+    DenseSet<ParamNode> OpenSeen;
+    walkParameter(F, E, ByParam, {Fn, Param},
+                  [&](unsigned I, const DenseMap<ParamNode, unsigned> &) {
+                    const Flow &Fl = F.Flows[I];
+                    if (Fl.Sink != FlowSink::Argument ||
+                        Fl.Target == NoSymbol || !open(Fl.Target)) {
+                      Closed = &Fl;
+                      return true;
+                    }
+                    if (OpenSeen.insert({Fl.Target, Fl.Arg}).second)
+                      Open.push_back(&Fl);
+                    return false;
+                  });
   }
 
 private:
   const TuFacts &F;
   const Escapes &E;
-  DenseMap<std::pair<unsigned, unsigned>, std::vector<unsigned>> ByParam;
+  ParamFlows ByParam;
 };
 
 bool phaseValue(const Symbol &S) {
