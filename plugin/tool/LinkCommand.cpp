@@ -284,6 +284,7 @@ int runLink(ArrayRef<StringRef> Args) {
   CollectingSink Sink;
   runProgramRules(*Program, Opts.Analysis, Sink);
   explainLinkFindings(P, *Reader, Opts.WarnOnly, Sink.Findings);
+  explainJoinedEscapes(P, Sink.Findings);
   markSuppressed(Sink.Findings, P.Facts.Suppressions);
   // The whole program: every file is the run's, for a baseline's absent.
   triageRun(Sink.Findings, Opts, [](StringRef) { return true; });
