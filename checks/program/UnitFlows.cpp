@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "checks/program/UnitSummary.h"
 #include "checks/analysis/Escapes.h"
+#include "checks/analysis/Residency.h"
 #include "checks/program/JoinedEscapes.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -61,16 +62,9 @@ private:
   ParamFlows ByParam;
 };
 
+/// In init or exit memory (code, data or tables).
 bool phaseValue(const Symbol &S) {
-  switch (S.Class) {
-  case SectionClass::Init:
-  case SectionClass::InitTable:
-  case SectionClass::Exit:
-  case SectionClass::ExitTable:
-    return true;
-  default:
-    return false;
-  }
+  return phaseOfClass(S.Class) & (ReachInit | ReachExit);
 }
 
 /// A function with parameters, by its type as written.
