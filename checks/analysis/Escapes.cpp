@@ -171,7 +171,8 @@ bool Escapes::summarized(unsigned Fn) const {
   // A variadic function's extra arguments have no parameter to follow; a
   // weak definition may be replaced; system headers are not traversed.
   const Symbol &S = Facts.Symbols[Fn];
-  return Facts.HasAllFlows && S.Kind == SymbolKind::Function && S.Defined &&
+  return (Facts.HasAllFlows || S.ParamsSummarized) &&
+         S.Kind == SymbolKind::Function && S.Defined &&
          !S.Weak && !S.InSystemHeader && !StringRef(S.Type).ends_with("...)");
 }
 

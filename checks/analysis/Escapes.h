@@ -83,12 +83,14 @@ public:
   /// rules report a reference across phases), and resident code is what
   /// can read it after the phase.
   void findEscapes(llvm::function_ref<unsigned(unsigned)> Reach);
+  /// A function whose whole body the flows describe: this unit's, or, in
+  /// facts read back from objects, one whose unit stored the summary of
+  /// its parameters (Symbol::ParamsSummarized).
+  bool summarized(unsigned Fn) const;
 
 private:
   void summarizeParameters();
   void sealTables();
-  /// A function whose whole body this unit's flows describe.
-  bool summarized(unsigned Fn) const;
 
   const TuFacts &Facts;
   std::vector<bool> Sealed;

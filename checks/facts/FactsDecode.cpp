@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "checks/facts/FactsEncoding.h"
 #include "checks/facts/FactsFormat.h"
+#include "checks/facts/FactsReader.h"
 #include "checks/model/Reach.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Compression.h"
@@ -19,82 +20,8 @@
 using namespace llvm;
 
 namespace initcheck {
+using facts_detail::Reader;
 
-namespace {
-class Reader {
-public:
-  explicit Reader(StringRef Data)
-      : P(Data.data()), End(Data.data() + Data.size()) {}
-  bool failed() const { return Failed; }
-  size_t remaining() const { return End - P; }
-  uint64_t u() {
-    if (P != End && !(*P & 0x80)) // most numbers are below 128
-      return uint8_t(*P++);
-    uint64_t V = 0;
-    for (unsigned Shift = 0; Shift < 64; Shift += 7) {
-      if (P == End)
-        return fail();
-      uint8_t Byte = *P++;
-      V |= uint64_t(Byte & 0x7f) << Shift;
-      if (!(Byte & 0x80))
-        return V;
-    }
-    return fail();
-  }
-  StringRef raw(size_t N) {
-    if (remaining() < N) {
-      fail();
-      return "";
-    }
-    StringRef S(P, N);
-    P += N;
-    return S;
-  }
-  /// A string-table index.
-  uint32_t str() {
-    uint64_t I = u();
-    if (I >= Strings.size()) {
-      fail();
-      return 0;
-    }
-    return I;
-  }
-  PackedLocation loc() {
-    PackedLocation L;
-    L.File = str();
-    L.Line = u();
-    L.Column = u();
-    return L;
-  }
-  void readTable() {
-    uint64_t N = u();
-    if (N > remaining()) {
-      fail();
-      return;
-    }
-    Strings.reserve(N);
-    for (uint64_t I = 0; I != N && !Failed; ++I)
-      Strings.push_back(raw(u()));
-  }
-  /// An index that must be below \p Limit.
-  unsigned index(size_t Limit) {
-    uint64_t I = u();
-    if (I >= Limit)
-      fail();
-    return Failed ? 0 : I;
-  }
-  std::vector<StringRef> Strings;
-
-private:
-  uint64_t fail() {
-    Failed = true;
-    P = End;
-    return 0;
-  }
-  const char *P, *End;
-  bool Failed = false;
-};
-} // namespace
 
 /// The phase guards and the references under them; false when corrupt.
 static bool readGuards(Reader &R, FactsView &F, size_t Limit) {
@@ -111,6 +38,35 @@ static bool readGuards(Reader &R, FactsView &F, size_t Limit) {
     F.Refs[Ref].Guard = R.index(F.Guards.size() + 1);
   }
   return !R.failed();
+}
+
+/// The flows (docs/facts-format.md#flows); false when the count is corrupt.
+static bool readFlows(Reader &R, FactsView &F, size_t Limit) {
+  uint64_t N = R.u();
+  if (N > Limit)
+    return false;
+  F.Flows.reserve(N);
+  size_t NSyms = F.Symbols.size();
+  for (uint64_t I = 0; I != N && !R.failed(); ++I) {
+    PackedFlow Fl;
+    unsigned Kind = R.index(16);
+    Fl.Sink = FlowSink(Kind & 3);
+    Fl.Contents = Kind & 4;
+    Fl.From = R.index(NSyms);
+    if (Kind & 8)
+      Fl.Value = R.index(NSyms);
+    else
+      Fl.Param = R.u();
+    if (Fl.Sink == FlowSink::Global || Fl.Sink == FlowSink::Argument)
+      Fl.Target = unsigned(R.index(NSyms + 1)) - 1; // 0: NoSymbol
+    if (Fl.Sink == FlowSink::Argument)
+      Fl.Arg = R.u();
+    if (Fl.Sink == FlowSink::Global)
+      Fl.Field = R.str();
+    Fl.Loc = R.loc();
+    F.Flows.push_back(Fl);
+  }
+  return true;
 }
 
 /// One payload; \p Payload must outlive the view (its strings point there).
@@ -207,6 +163,8 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   // A record that already ran out says so below.
   if (!readGuards(R, F, Payload.size()) && !R.failed())
     return createStringError("corrupt facts: phase guards");
+  if (!readFlows(R, F, Payload.size()) && !R.failed())
+    return createStringError("corrupt facts: flow count");
   if (R.failed())
     return createStringError("truncated or corrupt facts record");
   F.Strings = std::move(R.Strings);
@@ -249,6 +207,21 @@ void FactsView::symbol(unsigned I, bool WithNotes, Symbol &S) const {
     location(Note.Where, Into.Where);
     Into.Message = Strings[Note.Message].str();
   }
+}
+
+void FactsView::flow(unsigned I, const std::vector<unsigned> &Map,
+                     Flow &Out) const {
+  const PackedFlow &P = Flows[I];
+  auto Mapped = [&](uint32_t Sym) { return Sym == NoSymbol ? NoSymbol : Map[Sym]; };
+  Out.From = Map[P.From];
+  Out.Value = Mapped(P.Value);
+  Out.Param = P.Param;
+  Out.Contents = P.Contents;
+  Out.Sink = P.Sink;
+  Out.Target = Mapped(P.Target);
+  Out.Arg = P.Arg;
+  Out.Field = Strings[P.Field].str();
+  location(P.Loc, Out.Loc);
 }
 
 namespace {

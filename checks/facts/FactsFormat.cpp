@@ -129,6 +129,22 @@ std::string encodeFacts(const TuFacts &F) {
       W.u(I);
       W.u(F.Refs[I].Guard);
     }
+  // Flows (docs/facts-format.md#flows): what the link's escape analysis
+  // follows across files.
+  W.u(F.Flows.size());
+  for (const Flow &Fl : F.Flows) {
+    bool FromValue = Fl.Value != NoSymbol;
+    W.u(unsigned(Fl.Sink) | (Fl.Contents << 2) | (FromValue << 3));
+    W.u(Fl.From);
+    W.u(FromValue ? Fl.Value : Fl.Param);
+    if (Fl.Sink == FlowSink::Global || Fl.Sink == FlowSink::Argument)
+      W.u(Fl.Target + 1); // NoSymbol: 0
+    if (Fl.Sink == FlowSink::Argument)
+      W.u(Fl.Arg);
+    if (Fl.Sink == FlowSink::Global)
+      W.str(Fl.Field);
+    W.loc(Fl.Loc);
+  }
   std::string Payload = W.finish();
   // Names and header paths compress several times over; zlib comes with
   // the LLVM that clang links. Raw size 0 means "stored uncompressed".

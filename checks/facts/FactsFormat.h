@@ -8,7 +8,8 @@
 //   u32 version     FactsFormatVersion
 //   u32 size        bytes of payload that follow
 //   u32 raw size    payload size before zlib; 0 = stored uncompressed
-//   payload         string table, symbols, references, initcalls (varints)
+//   payload         string table, symbols, references, initcalls, ...,
+//                   flows (varints)
 //
 // Records may be separated by zero padding (section alignment), so a
 // reader skips zero bytes between records. See docs/facts-format.md.
@@ -33,7 +34,7 @@ namespace initcheck {
 /// final link discards it too.
 inline constexpr llvm::StringLiteral FactsSectionName = ".discard.initcheck";
 /// Bumped whenever the encoding changes; a reader accepts only its own.
-inline constexpr uint32_t FactsFormatVersion = 4;
+inline constexpr uint32_t FactsFormatVersion = 5;
 
 /// One framed record for \p Facts (locations must be resolved, and the
 /// facts be a unit's summary: summarizeUnit()).
@@ -85,6 +86,15 @@ struct PackedSuppression {
   uint32_t Reason = 0;
 };
 
+/// A Flow as a record stores it (Field a string-table index).
+struct PackedFlow {
+  uint32_t From = 0, Value = NoSymbol, Param = 0, Target = NoSymbol, Arg = 0;
+  uint32_t Field = 0;
+  FlowSink Sink = FlowSink::Unknown;
+  bool Contents = false;
+  PackedLocation Loc;
+};
+
 /// One record decoded without copying a string, for `initcheck link`: a
 /// kernel has a quarter of a million symbols in its records, and the join
 /// keeps one per external name, so only the survivors become Symbols (with
@@ -99,6 +109,7 @@ struct FactsView {
   std::vector<PackedReference> Edges;
   std::vector<PackedSuppression> Suppressions;
   std::vector<uint32_t> Guards; ///< The phase guards, as strings.
+  std::vector<PackedFlow> Flows;
   bool DataSections = false;
   bool KernelWithoutModules = false;
   /// Not a record: an object's relocations, read where it has no facts
@@ -124,6 +135,8 @@ struct FactsView {
   /// Fill \p Out (a default Symbol) from symbol \p I; its FixedReachNotes
   /// only \p WithNotes.
   void symbol(unsigned I, bool WithNotes, Symbol &Out) const;
+  /// Fill \p Out from flow \p I, its symbols mapped by \p Map.
+  void flow(unsigned I, const std::vector<unsigned> &Map, Flow &Out) const;
 };
 
 /// Every record in \p Section, in order; the records are decompressed and

@@ -60,6 +60,14 @@ TuFacts summarizeUnit(const TuFacts &F) {
       It->second = RefKind::AddressOf;
     KeepSym[R.From] = KeepSym[R.To] = true;
   }
+  // The flows the link follows across files, and the symbols they name.
+  UnitFlows Flows = openFlows(F, Reach.escapes());
+  for (const Flow &Fl : Flows.Flows)
+    for (unsigned Sym : {Fl.From, Fl.Value, Fl.Target})
+      if (Sym != NoSymbol)
+        KeepSym[Sym] = true;
+  for (unsigned Fn : Flows.Summarized)
+    KeepSym[Fn] = true;
   TuFacts Out;
   Out.DataSections = F.DataSections;
   Out.KernelWithoutModules = F.KernelWithoutModules;
@@ -95,6 +103,14 @@ TuFacts summarizeUnit(const TuFacts &F) {
     C.Entry = Map[C.Entry];
     C.Function = Map[C.Function];
     Out.Initcalls.push_back(C);
+  }
+  for (unsigned Fn : Flows.Summarized)
+    Out.Symbols[Map[Fn]].ParamsSummarized = true;
+  for (Flow Fl : Flows.Flows) {
+    for (unsigned *Sym : {&Fl.From, &Fl.Value, &Fl.Target})
+      if (*Sym != NoSymbol)
+        *Sym = Map[*Sym];
+    Out.Flows.push_back(std::move(Fl));
   }
   for (auto [From, To] : EdgeOrder) {
     Reference E;

@@ -14,7 +14,22 @@ namespace initcheck {
 /// table entries and their references (initcalls, exports), definitions
 /// that carry a section, and the symbols those touch.
 /// The plugin stores the summary (encodeFacts), `initcheck link` joins them.
+/// Also kept: the flows openFlows() picks, and which external functions
+/// have their parameters summarized (Symbol::ParamsSummarized).
 TuFacts summarizeUnit(const TuFacts &Facts);
+
+class Escapes;
+/// What the link's escape analysis needs of a unit (indices into it):
+/// for each parameter of the external functions Summarized, where it goes
+/// (one flow that keeps it in the unit, else the flows to functions of
+/// other files; none: it is not kept), and the init and exit values passed
+/// to functions of other files (through the unit's own functions too) or
+/// stored into objects other files define.
+struct UnitFlows {
+  std::vector<Flow> Flows;
+  std::vector<unsigned> Summarized;
+};
+UnitFlows openFlows(const TuFacts &Facts, const Escapes &E);
 
 } // namespace initcheck
 

@@ -64,6 +64,9 @@ public:
   void finish();
 
 private:
+  /// The flows of weak bodies the link overrides, as finish() drops their
+  /// references.
+  void dropOverriddenFlows();
   std::vector<FactsView> &Units;
   const std::vector<std::string> &Objects;
   bool WithCallGraph;
@@ -74,6 +77,9 @@ private:
   std::vector<uint32_t> DefinedIn;
   DenseMap<CachedHashStringRef, unsigned> External;
   std::vector<JoinedRef> Refs, Edges;
+  /// Per flow of Out.Flows: its unit, and whether that unit defines its
+  /// function (a weak body the link overrides moves nothing).
+  std::vector<std::pair<uint32_t, bool>> FlowUnits;
   std::vector<unsigned> Map;
   /// The symbols the objects moved (FactsView::Moved): joined symbol, unit,
   /// its index there, the section it was compiled into.
@@ -157,6 +163,13 @@ void Joiner::addUnit(uint32_t U) {
     Edges.push_back({U, E, From, Map[T.Edges[E].To], -1,
                      DefinedIn[From] == U + 1, T.Edges[E].Kind});
   }
+  // Flows are few (what leaves each unit, docs/facts-format.md#flows):
+  // copied out at once.
+  for (uint32_t I = 0; I != T.Flows.size(); ++I) {
+    Out.Flows.emplace_back();
+    T.flow(I, Map, Out.Flows.back());
+    FlowUnits.push_back({U, DefinedIn[Out.Flows.back().From] == U + 1});
+  }
   for (const PackedInitcall &PC : T.Initcalls) {
     Initcall C;
     C.Level = T.Strings[PC.Level].str();
@@ -194,6 +207,19 @@ void Joiner::addUnit(uint32_t U) {
   }
 }
 
+void Joiner::dropOverriddenFlows() {
+  size_t Kept = 0;
+  for (size_t I = 0; I != Out.Flows.size(); ++I) {
+    auto [U, DefinedHere] = FlowUnits[I];
+    if (DefinedHere && Sources[Out.Flows[I].From].DefUnit != int(U))
+      continue;
+    if (Kept != I) // a string moved onto itself would be emptied
+      Out.Flows[Kept] = std::move(Out.Flows[I]);
+    ++Kept;
+  }
+  Out.Flows.resize(Kept);
+}
+
 void Joiner::finish() {
   // A move the object made matters where its symbol won the join.
   for (auto [J, U, I, Compiled] : Moves)
@@ -206,6 +232,7 @@ void Joiner::finish() {
   };
   llvm::erase_if(Refs, Overridden);
   llvm::erase_if(Edges, Overridden);
+  dropOverriddenFlows();
   // A helper's notes (why it runs when it does) only explain findings about
   // its own references (explainReach starts at a reference's user): the
   // symbols that use nothing do without.

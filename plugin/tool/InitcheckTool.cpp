@@ -45,8 +45,9 @@ static void usage(raw_ostream &OS) {
         "order\n"
         "  SETTING: "
      << initcheck::toolSettingsUsage()
-     << "; link also --advice and --suggest (functions only init code uses, "
-        "__init functions nothing references)\n";
+     << "; link also --advice, --suggest (functions only init code uses, "
+        "__init functions nothing references) and --escapes (init values "
+        "one file hands to another that keeps them)\n";
 }
 
 #ifndef INITCHECK_TOOL_RUNS_CLANG

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "LinkEscapes.h"
 #include "LinkInputs.h"
 #include "checks/reports/FindingIdentity.h"
 #include "checks/reports/FindingJson.h"
@@ -99,7 +100,8 @@ void printText(const WholeProgram &P, const std::vector<Finding> &Findings,
 void printJson(const WholeProgram &P, const FactsReader &Reader,
                const std::vector<Finding> &Findings,
                const DeclaredLevels &Levels,
-               const std::vector<SuggestionLine> *Suggested, raw_ostream &OS) {
+               const std::vector<SuggestionLine> *Suggested,
+               const std::vector<EscapePath> *Escaping, raw_ostream &OS) {
   json::OStream J(OS, 1);
   J.object([&] {
     writeOrderTable(J, P, Levels);
@@ -132,6 +134,8 @@ void printJson(const WholeProgram &P, const FactsReader &Reader,
             J.attribute("bytes", int64_t(S.Bytes));
           });
       });
+    if (Escaping)
+      writeEscapesJson(J, P, *Escaping);
   });
   OS << "\n";
 }
@@ -215,36 +219,56 @@ void dropEvidenceAdvice(std::vector<Finding> &Findings) {
   });
 }
 
-} // namespace
-
-int runLink(ArrayRef<StringRef> Args) {
+/// The command line of `initcheck link`.
+struct LinkArgs {
   std::string Format = "text", Output;
-  bool Advice = false, Suggest = false;
+  bool Advice = false, Suggest = false, ShowEscapes = false;
   InitcheckOptions Opts;
   std::vector<std::string> Inputs;
+};
+
+/// Parse \p Args into \p L; the usage error, if any.
+std::optional<std::string> parseLinkArgs(ArrayRef<StringRef> Args,
+                                         LinkArgs &L) {
   for (size_t I = 0; I != Args.size(); ++I) {
     StringRef A = Args[I];
     if (A.consume_front("--format=")) {
       if (A != "text" && A != "json" && A != "sarif")
-        return fail("unknown format '" + A.str() + "' (text, json, sarif)");
-      Format = A.str();
+        return "unknown format '" + A.str() + "' (text, json, sarif)";
+      L.Format = A.str();
     } else if (A == "-o") {
       if (++I == Args.size())
-        return fail("-o needs a file name");
-      Output = Args[I].str();
+        return std::string("-o needs a file name");
+      L.Output = Args[I].str();
     } else if (A == "--advice") {
-      Advice = true;
+      L.Advice = true;
     } else if (A == "--suggest") {
-      Suggest = true;
+      L.Suggest = true;
+    } else if (A == "--escapes") {
+      L.ShowEscapes = true;
     } else if (A.starts_with("--")) {
-      if (std::optional<std::string> Err = applyOption(A.drop_front(2), Opts))
-        return fail(*Err);
+      if (std::optional<std::string> Err =
+              applyOption(A.drop_front(2), L.Opts))
+        return Err;
     } else {
-      Inputs.push_back(A.str());
+      L.Inputs.push_back(A.str());
     }
   }
-  if (Inputs.empty())
-    return fail("no input objects");
+  if (L.Inputs.empty())
+    return std::string("no input objects");
+  return std::nullopt;
+}
+
+} // namespace
+
+int runLink(ArrayRef<StringRef> Args) {
+  LinkArgs L;
+  if (std::optional<std::string> Err = parseLinkArgs(Args, L))
+    return fail(*Err);
+  const std::string &Format = L.Format, &Output = L.Output;
+  bool Advice = L.Advice, Suggest = L.Suggest, ShowEscapes = L.ShowEscapes;
+  InitcheckOptions &Opts = L.Opts;
+  const std::vector<std::string> &Inputs = L.Inputs;
 
   // Both are large (a kernel has a quarter of a million symbols) and are
   // buried at the end: freeing them one by one would only cost time.
@@ -270,6 +294,7 @@ int runLink(ArrayRef<StringRef> Args) {
   if (!Advice)
     dropEvidenceAdvice(Sink.Findings);
   explainLinkFindings(P, *Reader, Opts.WarnOnly, Sink.Findings);
+  explainJoinedEscapes(P, Sink.Findings);
   markSuppressed(Sink.Findings, P.Facts.Suppressions);
   // The whole program: every file is the run's, for a baseline's absent.
   triageRun(Sink.Findings, Opts, [](StringRef) { return true; });
@@ -280,9 +305,13 @@ int runLink(ArrayRef<StringRef> Args) {
   std::vector<SuggestionLine> Suggested;
   if (Suggest)
     Suggested = suggestions(P, Reader->FunctionSizes);
+  std::vector<EscapePath> Escaping;
+  if (ShowEscapes)
+    Escaping = joinedEscapes(P.Facts, Escapes(P.Facts));
   if (Format == "json") {
     printJson(P, *Reader, Sink.Findings, Opts.Analysis.InitcallLevels,
-              Suggest ? &Suggested : nullptr, TableOS);
+              Suggest ? &Suggested : nullptr,
+              ShowEscapes ? &Escaping : nullptr, TableOS);
   } else if (Format == "sarif") {
     TableOS << sarifDocument(Sink.Findings, relocationNotes(*Reader));
   } else {
@@ -292,6 +321,7 @@ int runLink(ArrayRef<StringRef> Args) {
       TableOS << "suggest\t" << S.Kind << "\t" << S.Fn->Name << "\t"
               << S.Fn->Loc.File << ":" << S.Fn->Loc.Line << "\t" << S.Bytes
               << " bytes\n";
+    printEscapes(P, Escaping, TableOS);
   }
   // --sarif=FILE, as in the plugin and `initcheck check`: SARIF besides
   // the chosen format (accepted and then ignored, it left a CI step with
