@@ -68,7 +68,8 @@ class Finder {
 public:
   Finder(const TuFacts &F, function_ref<unsigned(unsigned)> Reach,
          function_ref<bool(unsigned)> Summarized, std::vector<Escape> &Out)
-      : F(F), Syms(F.Symbols), Reach(Reach), Summarized(Summarized), Out(Out) {
+      : F(F), Syms(F.Symbols), Reach(Reach), Summarized(Summarized), Out(Out),
+        Joined(!F.HasAllFlows) {
     for (size_t I = 0; I != F.Flows.size(); ++I)
       if (F.Flows[I].Value == NoSymbol)
         ParamFlows[{F.Flows[I].From, F.Flows[I].Param}].push_back(I);
@@ -82,6 +83,10 @@ public:
       // From code of another phase, the reference itself is a finding of
       // init-to-exit, exit-to-init or section-mismatch.
       if (P == ReachNone || Reach(Fl.From) != P)
+        continue;
+      // Joined facts (initcheck link) hold the flows that left their unit:
+      // what its own compile could judge (a store, a kernel API), it did.
+      if (Joined && !crossesFiles(Fl))
         continue;
       Visited.clear();
       follow(Fl, Path{Fl.Value, Fl.From, Fl.Loc, "",
@@ -109,6 +114,12 @@ private:
   void add(Escape E, const Path &P);
   void findReader(size_t I);
   bool safe(size_t I) const;
+  /// An argument to a function another file defines and summarized.
+  bool crossesFiles(const Flow &Fl) const {
+    return Fl.Sink == FlowSink::Argument && Fl.Target != NoSymbol &&
+           Summarized(Fl.Target) &&
+           !kernelApiUse(Syms[Fl.Target].Identifier, Fl.Arg);
+  }
   bool calls(unsigned Fn, StringRef Identifier) const {
     for (const Reference &R : F.Refs)
       if (R.From == Fn && R.Kind == RefKind::Call &&
@@ -122,6 +133,7 @@ private:
   function_ref<unsigned(unsigned)> Reach;
   function_ref<bool(unsigned)> Summarized;
   std::vector<Escape> &Out;
+  bool Joined;
   DenseMap<std::pair<unsigned, unsigned>, std::vector<unsigned>> ParamFlows;
   DenseSet<std::pair<unsigned, unsigned>> Visited;
   /// Per escape of Out: whether its reader is one that no release in the
@@ -330,8 +342,6 @@ bool Finder::safe(size_t I) const {
 
 void Escapes::findEscapes(function_ref<unsigned(unsigned)> Reach) {
   List.clear();
-  if (!Facts.HasAllFlows)
-    return;
   Finder(Facts, Reach, [&](unsigned Fn) { return summarized(Fn); }, List)
       .run();
 }

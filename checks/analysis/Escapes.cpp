@@ -22,10 +22,6 @@ bool isPhaseTable(const Symbol &S) {
   }
 }
 
-bool isUse(FlowSink S) {
-  return S == FlowSink::Read || S == FlowSink::Called || S == FlowSink::Cleared;
-}
-
 static bool initPhase(SectionClass C) {
   return C == SectionClass::Init || C == SectionClass::InitTable;
 }

@@ -23,9 +23,6 @@ namespace initcheck {
 /// a table of functions (or of anything) that code may index and call.
 bool isPhaseTable(const Symbol &S);
 
-/// A flow that records a use of resident storage, not a move of a value.
-bool isUse(FlowSink S);
-
 /// Functions known to only read what their arguments point to (memcmp,
 /// strlen, printk), or, like async_schedule(), to finish with it before
 /// init memory is freed (the kernel runs async_synchronize_full() first).

@@ -49,11 +49,14 @@ static bool readFlows(Reader &R, FactsView &F, size_t Limit) {
   size_t NSyms = F.Symbols.size();
   for (uint64_t I = 0; I != N && !R.failed(); ++I) {
     PackedFlow Fl;
-    unsigned Kind = R.index(16);
-    Fl.Sink = FlowSink(Kind & 3);
-    Fl.Contents = Kind & 4;
+    unsigned Kind = R.index(64);
+    if ((Kind & 7) > unsigned(FlowSink::Cleared))
+      return false;
+    Fl.Sink = FlowSink(Kind & 7);
+    Fl.Contents = Kind & 8;
+    Fl.Indirect = Kind & 32;
     Fl.From = R.index(NSyms);
-    if (Kind & 8)
+    if (Kind & 16)
       Fl.Value = R.index(NSyms);
     else
       Fl.Param = R.u();
@@ -61,8 +64,10 @@ static bool readFlows(Reader &R, FactsView &F, size_t Limit) {
       Fl.Target = unsigned(R.index(NSyms + 1)) - 1; // 0: NoSymbol
     if (Fl.Sink == FlowSink::Argument)
       Fl.Arg = R.u();
-    if (Fl.Sink == FlowSink::Global)
+    if (Fl.Sink == FlowSink::Global || isUse(Fl.Sink))
       Fl.Field = R.str();
+    if (isUse(Fl.Sink))
+      Fl.Target = Fl.Value; // a use names its object once
     Fl.Loc = R.loc();
     F.Flows.push_back(Fl);
   }
@@ -217,6 +222,7 @@ void FactsView::flow(unsigned I, const std::vector<unsigned> &Map,
   Out.Value = Mapped(P.Value);
   Out.Param = P.Param;
   Out.Contents = P.Contents;
+  Out.Indirect = P.Indirect;
   Out.Sink = P.Sink;
   Out.Target = Mapped(P.Target);
   Out.Arg = P.Arg;

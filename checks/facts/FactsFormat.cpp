@@ -134,14 +134,15 @@ std::string encodeFacts(const TuFacts &F) {
   W.u(F.Flows.size());
   for (const Flow &Fl : F.Flows) {
     bool FromValue = Fl.Value != NoSymbol;
-    W.u(unsigned(Fl.Sink) | (Fl.Contents << 2) | (FromValue << 3));
+    W.u(unsigned(Fl.Sink) | (Fl.Contents << 3) | (FromValue << 4) |
+        (Fl.Indirect << 5));
     W.u(Fl.From);
     W.u(FromValue ? Fl.Value : Fl.Param);
     if (Fl.Sink == FlowSink::Global || Fl.Sink == FlowSink::Argument)
       W.u(Fl.Target + 1); // NoSymbol: 0
     if (Fl.Sink == FlowSink::Argument)
       W.u(Fl.Arg);
-    if (Fl.Sink == FlowSink::Global)
+    if (Fl.Sink == FlowSink::Global || isUse(Fl.Sink))
       W.str(Fl.Field);
     W.loc(Fl.Loc);
   }

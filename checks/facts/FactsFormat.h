@@ -91,7 +91,7 @@ struct PackedFlow {
   uint32_t From = 0, Value = NoSymbol, Param = 0, Target = NoSymbol, Arg = 0;
   uint32_t Field = 0;
   FlowSink Sink = FlowSink::Unknown;
-  bool Contents = false;
+  bool Contents = false, Indirect = false;
   PackedLocation Loc;
 };
 

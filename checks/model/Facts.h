@@ -141,6 +141,11 @@ enum class FlowSink : unsigned char {
 };
 inline constexpr unsigned NoSymbol = ~0u;
 
+/// A flow that records a use of resident storage, not a move of a value.
+inline bool isUse(FlowSink S) {
+  return S == FlowSink::Read || S == FlowSink::Called || S == FlowSink::Cleared;
+}
+
 struct Flow {
   unsigned From = 0;         ///< The function whose code moves the value.
   unsigned Value = NoSymbol; ///< Where it comes from; NoSymbol: parameter Param.

@@ -147,6 +147,16 @@ UnitFlows openFlows(const TuFacts &F, const Escapes &E) {
         Out.Flows.push_back(Fl);
     }
   }
+  // The uses of the objects a summary stores into (loads, calls through,
+  // clears): the link's evidence that resident code reads what another
+  // file's init code had stored there.
+  DenseSet<unsigned> Stores;
+  for (const Flow &Fl : Out.Flows)
+    if (Fl.Sink == FlowSink::Global && Fl.Value == NoSymbol)
+      Stores.insert(Fl.Target);
+  for (const Flow &Fl : F.Flows)
+    if (isUse(Fl.Sink) && Stores.count(Fl.Value))
+      Out.Flows.push_back(Fl);
   return Out;
 }
 
