@@ -112,13 +112,3 @@ if os.path.exists(os.path.join(config.initcheck_obj_root, "bin", "initcheck-link
     config.available_features.add("initcheck-link")
 # build/bin: the tool and the pre-commit entry points.
 config.substitutions.insert(0, ("%{bin_dir}", os.path.join(config.initcheck_obj_root, "bin")))
-# The rule initcheck-init-escape (issue #14) is in the registry: the
-# differential examples of escapes that need it to agree with the checker
-# (test/runtime/differential/escape-*.c, differential-escape.test) run.
-initcheck_tool = os.path.join(config.initcheck_obj_root, "bin", "initcheck")
-if os.path.exists(initcheck_tool):
-    import subprocess
-    rules = subprocess.run([initcheck_tool, "rules"], capture_output=True,
-                           text=True).stdout
-    if "initcheck-init-escape" in rules.split():
-        config.available_features.add("init-escape-rule")

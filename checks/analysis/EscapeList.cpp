@@ -276,16 +276,30 @@ void Finder::findReader(size_t I) {
   // plt_src.read_counter, never the __init .init it also copied).
   if (E.Storage == NoSymbol || E.How == Escape::TemplateCopy)
     return;
+  // Code that runs after the value's memory is freed: resident code, and
+  // for an init value exit code too (a module's exit runs after its init
+  // memory is freed).
+  unsigned After = ReachResident;
+  if (valuePhase(Syms[E.Value]) == ReachInit)
+    After |= ReachExit;
   for (const Flow &U : F.Flows) {
-    if (U.Value != E.Storage || !(Reach(U.From) & ReachResident))
+    if (U.Value != E.Storage || !(Reach(U.From) & After))
       continue;
     bool Reads = U.Sink == FlowSink::Read || U.Sink == FlowSink::Called;
+    // The best evidence: a call through it, from other code than the
+    // store's (which may only read the old value: `nb->next = head;`).
+    auto Rank = [&](unsigned From, bool Calls) {
+      return 2 * Calls + (From != E.InFunction);
+    };
     if (Reads && overlaps(U.Field, E.Field) &&
-        (E.Reader == NoSymbol || (!E.ReaderCalls && U.Sink == FlowSink::Called))) {
+        (E.Reader == NoSymbol ||
+         Rank(U.From, U.Sink == FlowSink::Called) >
+             Rank(E.Reader, E.ReaderCalls))) {
       E.Reader = U.From;
       E.ReadAt = U.Loc;
       E.ReaderCalls = U.Sink == FlowSink::Called;
       E.ReadField = U.Field;
+      E.ReaderAtExit = !(Reach(U.From) & ReachResident);
       Firm[I] = true;
     }
   }

@@ -49,6 +49,8 @@ struct Escape {
   Location ReadAt;
   std::string ReadField; ///< What of Storage the reader loads.
   bool ReaderCalls = false; ///< Reader calls it, not only loads it.
+  /// Reader is exit code only (of an init value: it runs after init).
+  bool ReaderAtExit = false;
 };
 
 class Escapes {

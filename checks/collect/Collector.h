@@ -120,14 +120,10 @@ public:
   /// code around it is emitted even under a false condition.
   static bool containsLabel(const Stmt *S, bool IgnoreCases = false);
 
-  // How an expression uses what it names, and where its value goes (Flows).
-  // Parents are visited before their children, so these marks are in place
-  // when the DeclRefExpr is visited.
+  // How an expression uses what it names (noteOperandUse), and where its
+  // value goes (Flows). Parents are visited before their children, so these
+  // marks are in place when the DeclRefExpr is visited.
   bool VisitStmt(Stmt *S);
-  bool VisitCallExpr(CallExpr *E);
-  bool VisitArraySubscriptExpr(ArraySubscriptExpr *E);
-  bool VisitUnaryOperator(UnaryOperator *E);
-  bool VisitImplicitCastExpr(ImplicitCastExpr *E);
   bool VisitDeclRefExpr(DeclRefExpr *E);
 
   // A lambda's body is a function of its own, in .text whatever encloses
@@ -164,6 +160,10 @@ public:
 
 private:
   friend class FlowTracker;
+  /// The marks VisitStmt leaves for the names below \p S: the callee of a
+  /// call, the array of a subscript, the object of `&` or of an
+  /// array-to-pointer decay (its address is taken).
+  void noteOperandUse(const Stmt *S);
   /// An Objective-C method body: code in .text (or its section attribute)
   /// that message dispatch can run at any time, through the class's method
   /// list, so it is never a helper.

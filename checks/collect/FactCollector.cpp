@@ -188,33 +188,27 @@ void Collector::drainReferenced() {
 
 bool Collector::VisitStmt(Stmt *S) {
   Flows.noteStatement(S);
+  noteOperandUse(S);
   return true;
 }
 
-bool Collector::VisitCallExpr(CallExpr *E) {
-  if (const Expr *Callee = E->getCallee())
-    Calls.insert(Callee->IgnoreParenImpCasts());
-  return true;
-}
-
-bool Collector::VisitArraySubscriptExpr(ArraySubscriptExpr *E) {
-  if (const Expr *B = rootObject(E->getBase()))
-    Subscripted.insert(B);
-  return true;
-}
-
-bool Collector::VisitUnaryOperator(UnaryOperator *E) {
-  if (E->getOpcode() == UO_AddrOf)
-    if (const Expr *B = rootObject(E->getSubExpr()))
-      AddressTaken.insert(B);
-  return true;
-}
-
-bool Collector::VisitImplicitCastExpr(ImplicitCastExpr *E) {
-  if (E->getCastKind() == CK_ArrayToPointerDecay)
-    if (const Expr *B = rootObject(E->getSubExpr()); B && !Subscripted.count(B))
-      AddressTaken.insert(B);
-  return true;
+void Collector::noteOperandUse(const Stmt *S) {
+  if (auto *Call = dyn_cast<CallExpr>(S)) {
+    if (const Expr *Callee = Call->getCallee())
+      Calls.insert(Callee->IgnoreParenImpCasts());
+  } else if (auto *Sub = dyn_cast<ArraySubscriptExpr>(S)) {
+    if (const Expr *B = rootObject(Sub->getBase()))
+      Subscripted.insert(B);
+  } else if (auto *U = dyn_cast<UnaryOperator>(S)) {
+    if (U->getOpcode() == UO_AddrOf)
+      if (const Expr *B = rootObject(U->getSubExpr()))
+        AddressTaken.insert(B);
+  } else if (auto *Cast = dyn_cast<ImplicitCastExpr>(S)) {
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+      if (const Expr *B = rootObject(Cast->getSubExpr());
+          B && !Subscripted.count(B))
+        AddressTaken.insert(B);
+  }
 }
 
 bool Collector::TraverseStmt(Stmt *S, DataRecursionQueue *Queue) {

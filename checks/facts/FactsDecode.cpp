@@ -25,33 +25,28 @@ using facts_detail::Reader;
 
 /// The phase guards and the references under them; false when corrupt.
 static bool readGuards(Reader &R, FactsView &F, size_t Limit) {
-  uint64_t N = R.u();
-  if (N > Limit || N > UINT16_MAX)
+  if (!R.list(std::min<size_t>(Limit, UINT16_MAX),
+              [&] { F.Guards.push_back(R.str()); }))
     return false;
-  for (uint64_t I = 0; I != N && !R.failed(); ++I)
-    F.Guards.push_back(R.str());
-  uint64_t NRefs = R.u();
-  if (NRefs > F.Refs.size())
+  if (!R.list(F.Refs.size(), [&] {
+        unsigned Ref = R.index(F.Refs.size());
+        F.Refs[Ref].Guard = R.index(F.Guards.size() + 1);
+      }))
     return false;
-  for (uint64_t I = 0; I != NRefs && !R.failed(); ++I) {
-    unsigned Ref = R.index(F.Refs.size());
-    F.Refs[Ref].Guard = R.index(F.Guards.size() + 1);
-  }
   return !R.failed();
 }
 
 /// The flows (docs/facts-format.md#flows); false when the count is corrupt.
 static bool readFlows(Reader &R, FactsView &F, size_t Limit) {
-  uint64_t N = R.u();
-  if (N > Limit)
-    return false;
-  F.Flows.reserve(N);
   size_t NSyms = F.Symbols.size();
-  for (uint64_t I = 0; I != N && !R.failed(); ++I) {
+  bool BadKind = false;
+  auto Each = [&] {
     PackedFlow Fl;
     unsigned Kind = R.index(64);
-    if ((Kind & 7) > unsigned(FlowSink::Cleared))
-      return false;
+    if ((Kind & 7) > unsigned(FlowSink::Cleared)) {
+      BadKind = true;
+      Kind = unsigned(FlowSink::Unknown);
+    }
     Fl.Sink = FlowSink(Kind & 7);
     Fl.Contents = Kind & 8;
     Fl.Indirect = Kind & 32;
@@ -70,8 +65,9 @@ static bool readFlows(Reader &R, FactsView &F, size_t Limit) {
       Fl.Target = Fl.Value; // a use names its object once
     Fl.Loc = R.loc();
     F.Flows.push_back(Fl);
-  }
-  return true;
+  };
+  return R.list(Limit, Each, [&](uint64_t N) { F.Flows.reserve(N); }) &&
+         !BadKind;
 }
 
 /// One payload; \p Payload must outlive the view (its strings point there).
@@ -117,12 +113,7 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   // References and edges are one record part; edges have no location.
   // Into null: checked, not kept. False when the count is corrupt.
   auto ReadRefs = [&](std::vector<PackedReference> *Into, bool WithLoc) {
-    uint64_t N = R.u();
-    if (N > Payload.size())
-      return false;
-    if (Into)
-      Into->reserve(N);
-    for (uint64_t I = 0; I != N && !R.failed(); ++I) {
+    auto Each = [&] {
       PackedReference Ref;
       Ref.From = R.index(F.Symbols.size());
       Ref.To = R.index(F.Symbols.size());
@@ -131,40 +122,41 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
         Ref.Loc = R.loc();
       if (Into)
         Into->push_back(Ref);
-    }
-    return true;
+    };
+    return R.list(Payload.size(), Each, [&](uint64_t N) {
+      if (Into)
+        Into->reserve(N);
+    });
   };
   if (!ReadRefs(&F.Refs, /*WithLoc=*/true))
     return createStringError("corrupt facts: reference count");
-  uint64_t NCalls = R.u();
-  if (NCalls > Payload.size())
-    return createStringError("corrupt facts: initcall count");
-  F.Initcalls.reserve(NCalls);
-  for (uint64_t I = 0; I != NCalls && !R.failed(); ++I) {
+  auto ReadInitcall = [&] {
     PackedInitcall C;
     C.Level = R.str();
     C.Entry = R.index(F.Symbols.size());
     C.Function = R.index(F.Symbols.size());
     C.Position = R.u();
     F.Initcalls.push_back(C);
-  }
+  };
+  if (!R.list(Payload.size(), ReadInitcall,
+              [&](uint64_t N) { F.Initcalls.reserve(N); }))
+    return createStringError("corrupt facts: initcall count");
   if (!ReadRefs(WithEdges ? &F.Edges : nullptr, /*WithLoc=*/false))
     return createStringError("corrupt facts: edge count");
-  uint64_t NSupp = R.u();
-  if (NSupp > Payload.size())
-    return createStringError("corrupt facts: suppression count");
-  for (uint64_t I = 0; I != NSupp && !R.failed(); ++I) {
+  bool RulesCorrupt = false;
+  auto ReadSuppression = [&] {
     PackedSuppression S;
     S.Where = R.loc();
     S.Line = R.u();
-    uint64_t NRules = R.u();
-    if (NRules > Payload.size())
-      return createStringError("corrupt facts: suppression rule count");
-    for (uint64_t J = 0; J != NRules && !R.failed(); ++J)
-      S.Rules.push_back(R.str());
+    RulesCorrupt |= !R.list(Payload.size(),
+                            [&] { S.Rules.push_back(R.str()); });
     S.Reason = R.str();
     F.Suppressions.push_back(std::move(S));
-  }
+  };
+  if (!R.list(Payload.size(), ReadSuppression))
+    return createStringError("corrupt facts: suppression count");
+  if (RulesCorrupt)
+    return createStringError("corrupt facts: suppression rule count");
   // A record that already ran out says so below.
   if (!readGuards(R, F, Payload.size()) && !R.failed())
     return createStringError("corrupt facts: phase guards");

@@ -32,6 +32,13 @@ public:
     u(L.Line);
     u(L.Column);
   }
+  /// A count, then each of \p Items as \p Each writes it.
+  template <typename Range, typename Fn>
+  void list(const Range &Items, Fn Each) {
+    u(Items.size());
+    for (const auto &Item : Items)
+      Each(Item);
+  }
   std::string finish() {
     // The string table goes first so a reader can resolve indices at once.
     Writer Table;
@@ -82,46 +89,39 @@ std::string encodeFacts(const TuFacts &F) {
     if (!NoAnnotationLoc)
       W.loc(S.AnnotationLoc);
     W.str(S.Type);
-    W.u(S.FixedReachNotes.size());
-    for (const auto &[B, N] : S.FixedReachNotes) {
-      W.u(B);
-      W.loc(N.Where);
-      W.str(N.Message);
-    }
+    W.list(S.FixedReachNotes, [&](const auto &Note) {
+      W.u(Note.first);
+      W.loc(Note.second.Where);
+      W.str(Note.second.Message);
+    });
   }
   // References and edges are one record part; edges have no location.
   auto Refs = [&](const std::vector<Reference> &List, bool WithLoc) {
-    W.u(List.size());
-    for (const Reference &R : List) {
+    W.list(List, [&](const Reference &R) {
       W.u(R.From);
       W.u(R.To);
       W.u(unsigned(R.Kind));
       if (WithLoc)
         W.loc(R.Loc);
-    }
+    });
   };
+  auto Str = [&](const std::string &S) { W.str(S); };
   Refs(F.Refs, /*WithLoc=*/true);
-  W.u(F.Initcalls.size());
-  for (const Initcall &C : F.Initcalls) {
+  W.list(F.Initcalls, [&](const Initcall &C) {
     W.str(C.Level);
     W.u(C.Entry);
     W.u(C.Function);
     W.u(C.Position);
-  }
+  });
   Refs(F.Edges, /*WithLoc=*/false);
-  W.u(F.Suppressions.size());
-  for (const Suppression &S : F.Suppressions) {
+  W.list(F.Suppressions, [&](const Suppression &S) {
     W.loc(S.Where);
     W.u(S.Line);
-    W.u(S.Rules.size());
-    for (const std::string &R : S.Rules)
-      W.str(R);
+    W.list(S.Rules, Str);
     W.str(S.Reason);
-  }
+  });
   // Phase guards, then the references under one (few: most units none).
-  W.u(F.Guards.size());
-  for (const std::string &G : F.Guards)
-    W.str(G);
+  W.list(F.Guards, Str);
   size_t Guarded = llvm::count_if(F.Refs, [](const Reference &R) { return R.Guard; });
   W.u(Guarded);
   for (size_t I = 0; I != F.Refs.size(); ++I)
@@ -131,8 +131,7 @@ std::string encodeFacts(const TuFacts &F) {
     }
   // Flows (docs/facts-format.md#flows): what the link's escape analysis
   // follows across files.
-  W.u(F.Flows.size());
-  for (const Flow &Fl : F.Flows) {
+  W.list(F.Flows, [&](const Flow &Fl) {
     bool FromValue = Fl.Value != NoSymbol;
     W.u(unsigned(Fl.Sink) | (Fl.Contents << 3) | (FromValue << 4) |
         (Fl.Indirect << 5));
@@ -145,7 +144,7 @@ std::string encodeFacts(const TuFacts &F) {
     if (Fl.Sink == FlowSink::Global || isUse(Fl.Sink))
       W.str(Fl.Field);
     W.loc(Fl.Loc);
-  }
+  });
   std::string Payload = W.finish();
   // Names and header paths compress several times over; zlib comes with
   // the LLVM that clang links. Raw size 0 means "stored uncompressed".

@@ -70,6 +70,22 @@ public:
     for (uint64_t I = 0; I != N && !Failed; ++I)
       Strings.push_back(raw(u()));
   }
+  /// A count of items, then each as \p Each reads it (until a read fails);
+  /// \p Reserve is given the count first. False when the count is over
+  /// \p Limit, as only a corrupt record's can be.
+  template <typename EachFn, typename ReserveFn>
+  bool list(uint64_t Limit, EachFn Each, ReserveFn Reserve) {
+    uint64_t N = u();
+    if (N > Limit)
+      return false;
+    Reserve(N);
+    for (uint64_t I = 0; I != N && !Failed; ++I)
+      Each();
+    return true;
+  }
+  template <typename EachFn> bool list(uint64_t Limit, EachFn Each) {
+    return list(Limit, Each, [](uint64_t) {});
+  }
   /// An index that must be below \p Limit.
   unsigned index(size_t Limit) {
     uint64_t I = u();

@@ -52,10 +52,13 @@ static FindingNote readerNote(const TuFacts &Facts, const Escape &E) {
   if (isApi(R))
     return {E.ReadAt, Kept + " is handed to " + quoted(R.Name) +
                           " here, which keeps it and calls what it holds"};
-  return {E.ReadAt, quoted(R.Name) +
-                        (E.ReaderCalls ? " calls through " : " reads ") +
-                        quoted(Facts.Symbols[E.Storage].Name + E.ReadField) +
-                        " here, in resident code"};
+  return {E.ReadAt,
+          quoted(R.Name) + (E.ReaderCalls ? " calls through " : " reads ") +
+              quoted(Facts.Symbols[E.Storage].Name + E.ReadField) +
+              (E.ReaderAtExit
+                   ? " here, in exit code, which runs after init memory is "
+                     "freed"
+                   : " here, in resident code")};
 }
 
 void checkInitEscape(const RuleInput &In, FindingSink &Out) {

@@ -61,7 +61,7 @@ REFERENCES_RE = re.compile(r"references (?:__\w+ )?\w+ '([^']+)'")
 # the address of __init function 'fn' in 'ops.fn'", "copies ... : its field
 # 'f' holds the address of __init function 'fn'").
 ESCAPE_RULE = "initcheck-init-escape"
-ESCAPE_VALUE_RE = re.compile(r"address of (?:__\w+ )?\w+ '([^']+)'")
+ESCAPE_VALUE_RE = re.compile(r"keeps (?:__\w+ )?\w+ '([^']+)'")
 REPORT_RE = re.compile(
     r"^initcheck: access to freed init memory at \S+ (.+)\+0x[0-9a-f]+ \(", re.M)
 CALLING_RE = re.compile(r"^calling  (\S+) @ (\S+)$", re.M)

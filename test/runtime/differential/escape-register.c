@@ -12,7 +12,6 @@
 //
 // The -verify lines below are what initcheck-init-escape will report (the
 // rule is not on this branch yet, hence the lit feature).
-// REQUIRES: init-escape-rule
 // RUN: %clang -fsyntax-only -fplugin=%initcheck_plugin -I %initcheck_runtime/include -Xclang -verify %s
 // RUN: %clangxx -x c++ -fsyntax-only -fplugin=%initcheck_plugin -I %initcheck_runtime/include -Xclang -verify %s
 //
@@ -31,7 +30,7 @@ int nr_hooks;
 int register_hook(hook_fn fn) {
   if (nr_hooks == 4)
     return -1;
-  hooks[nr_hooks++] = fn;
+  hooks[nr_hooks++] = fn; // #store-hook
   return 0;
 }
 
@@ -52,7 +51,7 @@ struct notifier_block *chain_head;
 
 void notifier_register(struct notifier_block *nb) {
   nb->next = chain_head;
-  chain_head = nb;
+  chain_head = nb; // #store-nb
 }
 
 int notifier_call_chain(int event) {
@@ -74,8 +73,8 @@ static struct notifier_block reboot_nb __initdata = { // #nb
 };
 
 static int __init hooks_init(void) {
-  notifier_register(&reboot_nb); // expected-error {{passes the address of __initdata variable 'reboot_nb' to 'notifier_register'}} expected-note@#nb {{declared __initdata here}} expected-note@#walk {{read after boot}}
-  return register_hook(cpu_online_hook) + run_hooks(0); // expected-error {{passes the address of __init function 'cpu_online_hook' to 'register_hook'}} expected-note@#hook {{declared __init here}} expected-note@#run {{called after boot}}
+  notifier_register(&reboot_nb); // expected-error {{keeps __initdata variable 'reboot_nb' in memory that outlives it: stored into 'chain_head' through 'notifier_register(arg 0)'}} expected-note@#nb {{declared __initdata here}} expected-note@#store-nb {{stored here, in function 'notifier_register'}} expected-note@#walk {{'notifier_call_chain' reads 'chain_head' here, in resident code}}
+  return register_hook(cpu_online_hook) + run_hooks(0); // expected-error {{keeps __init function 'cpu_online_hook' in memory that outlives it: stored into 'hooks[]' through 'register_hook(arg 0)'}} expected-note@#hook {{declared __init here}} expected-note@#store-hook {{stored here, in function 'register_hook'}} expected-note@#run {{'run_hooks' calls through 'hooks[]' here, in resident code}}
 }
 core_initcall(hooks_init);
 
