@@ -114,11 +114,17 @@ private:
   void add(Escape E, const Path &P);
   void findReader(size_t I);
   bool safe(size_t I) const;
+  /// What kernel API \p Fn does with its argument \p Arg, in a Linux build.
+  std::optional<ApiUse> api(unsigned Fn, unsigned Arg) const {
+    if (!F.LinuxKernel)
+      return std::nullopt;
+    return kernelApiUse(Syms[Fn].Identifier, Arg);
+  }
   /// An argument to a function another file defines and summarized.
   bool crossesFiles(const Flow &Fl) const {
     return Fl.Sink == FlowSink::Argument && Fl.Target != NoSymbol &&
            Summarized(Fl.Target) &&
-           !kernelApiUse(Syms[Fl.Target].Identifier, Fl.Arg);
+           !api(Fl.Target, Fl.Arg);
   }
   bool calls(unsigned Fn, StringRef Identifier) const {
     for (const Reference &R : F.Refs)
@@ -151,7 +157,7 @@ void Finder::follow(const Flow &Fl, const Path &P) {
   if (Fl.Sink != FlowSink::Argument || Fl.Target == NoSymbol)
     return; // a return, or through a pointer: not followed (the docs' limits)
   const Symbol &Callee = Syms[Fl.Target];
-  if (std::optional<ApiUse> Use = kernelApiUse(Callee.Identifier, Fl.Arg)) {
+  if (std::optional<ApiUse> Use = api(Fl.Target, Fl.Arg)) {
     if (Use->Role == ApiRole::StoresInto) {
       // The object is argument 0 of the same call.
       for (const Flow &Obj : F.Flows)
@@ -248,7 +254,7 @@ void Finder::registration(const Flow &Fl, const Path &P, unsigned Api,
   E.How = Escape::Registration;
   E.Through = P.Through + Syms[Api].Name;
   // The kernel keeps it and calls it; a thread only once woken.
-  ApiRole Role = kernelApiUse(Syms[Api].Identifier, Fl.Arg)->Role;
+  ApiRole Role = api(Api, Fl.Arg)->Role;
   if (Role != ApiRole::KeepsThread || calls(Fl.From, "wake_up_process")) {
     E.Reader = Api;
     E.ReadAt = Fl.Loc;
@@ -310,7 +316,7 @@ void Finder::findReader(size_t I) {
     if (U.Value == E.Storage && U.Sink == FlowSink::Argument &&
         U.Target != NoSymbol && !U.Contents)
       if (std::optional<ApiUse> Use =
-              kernelApiUse(Syms[U.Target].Identifier, U.Arg);
+              api(U.Target, U.Arg);
           Use && Use->Role == ApiRole::Arms) {
         // Armed by the storing code itself, a release there undoes it.
         bool Armed = U.From != E.InFunction && U.From != E.Origin;
@@ -344,7 +350,7 @@ bool Finder::safe(size_t I) const {
     if (U.Sink == FlowSink::Argument && U.Value == Object &&
         U.Target != NoSymbol && !U.Contents && after(U.Loc, Since))
       if (std::optional<ApiUse> Use =
-              kernelApiUse(Syms[U.Target].Identifier, U.Arg);
+              api(U.Target, U.Arg);
           Use && Use->Role == ApiRole::Releases)
         Released = true;
   }

@@ -32,9 +32,11 @@ TuFacts Collector::run() {
   extractInitcalls();
   Flows.finish(SM);
   Facts.HasAllFlows = true;
-  if (PP)
-    Facts.KernelWithoutModules = PP->isMacroDefined("__KERNEL__") &&
-                                 !PP->isMacroDefined("CONFIG_MODULES");
+  if (PP) {
+    Facts.LinuxKernel = PP->isMacroDefined("__KERNEL__");
+    Facts.KernelWithoutModules =
+        Facts.LinuxKernel && !PP->isMacroDefined("CONFIG_MODULES");
+  }
   if (PP)
     for (StringRef Macro : annotationMacros())
       if (PP->isMacroDefined(Macro))

@@ -307,9 +307,15 @@ void FlowTracker::noteRead(const ImplicitCastExpr *Cast) {
 
 void FlowTracker::noteCleared(const BinaryOperator *BO, const Mark &Dest) {
   Body &B = Bodies.back();
-  if (Dest.Sink != FlowSink::Global || B.Left ||
-      BO->getRHS()->isNullPointerConstant(
-          C.Ctx, Expr::NPC_ValueDependentIsNotNull) == Expr::NPCK_NotNull)
+  if (Dest.Sink != FlowSink::Global || B.Left)
+    return;
+  // A null pointer clears it; any other value overwrites what was stored
+  // before (`kmem_cache = &boot_kmem_cache; ... kmem_cache = bootstrap(...)`;
+  // a value of init memory stored last is an escape of its own). Not an
+  // element of an array: the path does not say which.
+  if (BO->getRHS()->isNullPointerConstant(
+          C.Ctx, Expr::NPC_ValueDependentIsNotNull) == Expr::NPCK_NotNull &&
+      StringRef(Dest.Field).contains("[]"))
     return;
   auto *CS = dyn_cast_or_null<CompoundStmt>(B.D->getBody());
   if (!CS || !llvm::is_contained(CS->body(), BO))
@@ -327,11 +333,15 @@ void FlowTracker::finish(const SourceManager &SM) {
       Stored.insert(F.Value);
   StringSet<> Seen;
   for (Flow &F : Uses) {
-    std::string Key = join(ArrayRef<std::string>{utostr(F.From),
-                                                 utostr(F.Value),
-                                                 utostr(unsigned(F.Sink)),
-                                                 F.Field},
-                           ",");
+    // One read or call per function and field is evidence enough; every
+    // clear counts, since its place says what it overwrites.
+    std::string Key = join(
+        ArrayRef<std::string>{utostr(F.From), utostr(F.Value),
+                              utostr(unsigned(F.Sink)), F.Field,
+                              F.Sink == FlowSink::Cleared
+                                  ? utostr(F.Loc.Loc.getRawEncoding())
+                                  : ""},
+        ",");
     if (Stored.contains(F.Value) && Seen.insert(Key).second)
       C.Facts.Flows.push_back(std::move(F));
   }

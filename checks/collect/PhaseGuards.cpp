@@ -50,11 +50,11 @@ unsigned short Collector::guardOf(const Expr *Cond) {
     return 0;
   Cond = Cond->IgnoreParens();
   if (const auto *B = dyn_cast<BinaryOperator>(Cond);
-      B && B->getOpcode() == BO_LAnd && !B->getBeginLoc().isMacroID())
+      B && B->getOpcode() == BO_LAnd && !B->getBeginLoc().isMacroID()) {
     if (unsigned short G = guardOf(B->getLHS()))
       return G;
-    else
-      return guardOf(B->getRHS());
+    return guardOf(B->getRHS());
+  }
   CharSourceRange Range = SM.getExpansionRange(Cond->getSourceRange());
   std::string Key = normalizeGuard(Lexer::getSourceText(Range, SM, LO));
   for (size_t I = 0; I != GuardKeys.size(); ++I)

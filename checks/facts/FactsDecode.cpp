@@ -78,6 +78,7 @@ static Expected<FactsView> decodePayload(StringRef Payload, bool WithEdges) {
   uint64_t Flags = R.u();
   F.DataSections = Flags & 1;
   F.KernelWithoutModules = Flags & 2;
+  F.LinuxKernel = Flags & 4;
   uint64_t NSyms = R.u();
   if (NSyms > Payload.size())
     return createStringError("corrupt facts: symbol count");

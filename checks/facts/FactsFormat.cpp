@@ -60,7 +60,7 @@ private:
 
 std::string encodeFacts(const TuFacts &F) {
   Writer W;
-  W.u(F.DataSections | (F.KernelWithoutModules << 1));
+  W.u(F.DataSections | (F.KernelWithoutModules << 1) | (F.LinuxKernel << 2));
   W.u(F.Symbols.size());
   for (const Symbol &S : F.Symbols) {
     bool IdIsName = S.Identifier == S.Name;

@@ -112,6 +112,7 @@ struct FactsView {
   std::vector<PackedFlow> Flows;
   bool DataSections = false;
   bool KernelWithoutModules = false;
+  bool LinuxKernel = false;
   /// Not a record: an object's relocations, read where it has no facts
   /// (plugin/tool/RelocationFacts.cpp), judged by modpost's rules.
   bool FromRelocations = false;

@@ -208,6 +208,11 @@ struct TuFacts {
   /// A kernel build (__KERNEL__) without CONFIG_MODULES: modpost runs
   /// without -M there and does not check exports.
   bool KernelWithoutModules = false;
+  /// A Linux build (__KERNEL__): the kernel APIs of model/KernelApis.h do
+  /// what they do in Linux 6.12. Elsewhere (Xen's cpufreq_register_driver()
+  /// copies the driver it is given) a function of that name is judged by its
+  /// body, as any other.
+  bool LinuxKernel = false;
 };
 
 } // namespace initcheck

@@ -71,6 +71,7 @@ TuFacts summarizeUnit(const TuFacts &F) {
   TuFacts Out;
   Out.DataSections = F.DataSections;
   Out.KernelWithoutModules = F.KernelWithoutModules;
+  Out.LinuxKernel = F.LinuxKernel;
   Out.Suppressions = F.Suppressions; // link has no source to find them in
   Out.Guards = F.Guards;
   std::vector<unsigned> Map(F.Symbols.size());

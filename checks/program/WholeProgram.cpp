@@ -182,6 +182,7 @@ void Joiner::addUnit(uint32_t U) {
   }
   Out.DataSections |= T.DataSections;
   Out.KernelWithoutModules |= T.KernelWithoutModules;
+  Out.LinuxKernel |= T.LinuxKernel;
   // The unit's phase guards, by their text, in Out.Guards.
   GuardIndex.emplace_back();
   for (uint32_t G : T.Guards) {

@@ -4,8 +4,10 @@
 // cannot see (initcheck link joins those), work flushed or cancelled and
 // timers deleted in the same init function, notifiers unregistered, a
 // pointer cleared before the function returns, __ref code (vouched for),
-// stores into init memory or locals. Each is modelled from the flows, not
-// by the name of the value.
+// a pointer overwritten later in the same function (mm/slub.c's
+// kmem_cache_init(): `kmem_cache = &boot_kmem_cache; ...
+// kmem_cache = bootstrap(&boot_kmem_cache);`), stores into init memory or
+// locals. Each is modelled from the flows, not by the name of the value.
 //
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify %s
 // RUN: %initcheck_cc1 -fsyntax-only -I %inputs -verify -x c++ %s
@@ -77,6 +79,19 @@ static int __init safe_init(void) {
   ops.handler = NULL;
   return local.handler() + init_ops.handler();
 }
+
+struct cache { int objsize; };
+static struct cache *cache_ptr;
+struct cache *cache_alloc_copy(struct cache *boot);
+int cache_size(void) { return cache_ptr->objsize; }
+static int __init cache_init(void) {
+  static __initdata struct cache boot_cache;
+  cache_ptr = &boot_cache;
+  boot_cache.objsize = cache_size() + 8;
+  cache_ptr = cache_alloc_copy(&boot_cache);
+  return 0;
+}
+early_initcall(cache_init);
 
 static int __ref late_setup(void) {
   ref_ops.handler = init_handler;
