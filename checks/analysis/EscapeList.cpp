@@ -120,8 +120,12 @@ private:
       return std::nullopt;
     return kernelApiUse(Syms[Fn].Identifier, Arg);
   }
-  /// An argument to a function another file defines and summarized.
+  /// An argument to a function another file defines and summarized, or a
+  /// store into an object another file defines (whose section only the
+  /// link knows).
   bool crossesFiles(const Flow &Fl) const {
+    if (Fl.Sink == FlowSink::Global)
+      return Fl.Target != NoSymbol;
     return Fl.Sink == FlowSink::Argument && Fl.Target != NoSymbol &&
            Summarized(Fl.Target) &&
            !api(Fl.Target, Fl.Arg);
@@ -150,7 +154,10 @@ private:
 
 void Finder::follow(const Flow &Fl, const Path &P) {
   if (Fl.Sink == FlowSink::Global) {
-    if (outlives(Syms[Fl.Target]))
+    // An object this file only declares is the link's to judge: the
+    // declaration need not carry the definition's section (Linux's
+    // `extern void (*late_time_init)(void);` is __initdata in main.c).
+    if (outlives(Syms[Fl.Target]) && (Joined || Syms[Fl.Target].Defined))
       store(Fl, P, Fl.Target, Fl.Field);
     return;
   }
