@@ -96,6 +96,9 @@ std::string describeFlow(const TuFacts &F, const Flow &Fl) {
   case FlowSink::Returned:
     return "returned by " + describeSymbol(Syms[Fl.From]);
   case FlowSink::Unknown:
+  case FlowSink::Read: // uses are evidence, never a step of a path
+  case FlowSink::Called:
+  case FlowSink::Cleared:
     break;
   }
   return "stored where the analysis cannot follow it, in " +
