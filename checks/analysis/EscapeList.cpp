@@ -69,11 +69,7 @@ public:
   Finder(const TuFacts &F, function_ref<unsigned(unsigned)> Reach,
          function_ref<bool(unsigned)> Summarized, std::vector<Escape> &Out)
       : F(F), Syms(F.Symbols), Reach(Reach), Summarized(Summarized), Out(Out),
-        Joined(!F.HasAllFlows) {
-    for (size_t I = 0; I != F.Flows.size(); ++I)
-      if (F.Flows[I].Value == NoSymbol)
-        ParamFlows[{F.Flows[I].From, F.Flows[I].Param}].push_back(I);
-  }
+        Joined(!F.HasAllFlows), ParamFlows(flowsByParameter(F)) {}
 
   void run() {
     for (const Flow &Fl : F.Flows) {
@@ -144,7 +140,7 @@ private:
   function_ref<bool(unsigned)> Summarized;
   std::vector<Escape> &Out;
   bool Joined;
-  DenseMap<std::pair<unsigned, unsigned>, std::vector<unsigned>> ParamFlows;
+  initcheck::ParamFlows ParamFlows;
   DenseSet<std::pair<unsigned, unsigned>> Visited;
   /// Per escape of Out: whether its reader is one that no release in the
   /// storing code undoes (a resident function of the unit, or an arming

@@ -45,6 +45,14 @@ bool keepsNoArgument(const Symbol &Callee) {
       .Default(false);
 }
 
+ParamFlows flowsByParameter(const TuFacts &F) {
+  ParamFlows ByParam;
+  for (unsigned I = 0; I != F.Flows.size(); ++I)
+    if (F.Flows[I].Value == NoSymbol)
+      ByParam[{F.Flows[I].From, F.Flows[I].Param}].push_back(I);
+  return ByParam;
+}
+
 Escapes::Escapes(const TuFacts &F) : Facts(F) {
   summarizeParameters();
   sealTables();

@@ -14,6 +14,7 @@
 #define INITCHECK_CHECKS_ANALYSIS_ESCAPES_H
 
 #include "checks/model/Facts.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
@@ -52,6 +53,12 @@ struct Escape {
   /// Reader is exit code only (of an init value: it runs after init).
   bool ReaderAtExit = false;
 };
+
+/// A parameter: (function, parameter index).
+using ParamNode = std::pair<unsigned, unsigned>;
+/// The flows of \p F that start at a parameter, by parameter.
+using ParamFlows = llvm::DenseMap<ParamNode, std::vector<unsigned>>;
+ParamFlows flowsByParameter(const TuFacts &F);
 
 class Escapes {
 public:

@@ -9,14 +9,6 @@ using namespace llvm;
 
 namespace initcheck {
 
-ParamFlows flowsByParameter(const TuFacts &F) {
-  ParamFlows ByParam;
-  for (unsigned I = 0; I != F.Flows.size(); ++I)
-    if (F.Flows[I].Value == NoSymbol)
-      ByParam[{F.Flows[I].From, F.Flows[I].Param}].push_back(I);
-  return ByParam;
-}
-
 void walkParameter(
     const TuFacts &F, const Escapes &E, const ParamFlows &ByParam,
     ParamNode Start,

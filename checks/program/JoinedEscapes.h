@@ -20,11 +20,6 @@
 
 namespace initcheck {
 
-/// A parameter: (function, parameter index).
-using ParamNode = std::pair<unsigned, unsigned>;
-/// The flows of \p F that start at a parameter, by parameter.
-using ParamFlows = llvm::DenseMap<ParamNode, std::vector<unsigned>>;
-ParamFlows flowsByParameter(const TuFacts &F);
 
 /// The walk of the unit's summaries (UnitFlows) and of the link's paths:
 /// breadth-first from parameter \p Start into the parameters of the
